@@ -1,0 +1,21 @@
+namespace SmartCity.Portal.Common;
+
+/// <summary>A user-facing message in both languages; the UI and the API pick by culture.</summary>
+public sealed record PortalMessage(string Code, string Th, string En)
+{
+    public string For(bool english) => english ? En : Th;
+
+    public string ForCurrentCulture() =>
+        For(!System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName.Equals("th", StringComparison.OrdinalIgnoreCase));
+}
+
+public abstract class PortalException(PortalMessage message) : Exception(message.En)
+{
+    public PortalMessage PortalMessage { get; } = message;
+}
+
+/// <summary>The caller may see the thing but may not do this to it (HTTP 403).</summary>
+public sealed class PortalAccessDeniedException(PortalMessage message) : PortalException(message);
+
+/// <summary>The thing does not exist or lies outside the caller's jurisdiction (HTTP 404): the two are not told apart.</summary>
+public sealed class PortalNotFoundException(PortalMessage message) : PortalException(message);

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace SmartCity.Portal.Common;
+
+/// <summary>
+/// Storage is UTC; people read Asia/Bangkok wall-clock time with Buddhist-era years.
+/// Bangkok has been UTC+7 without daylight saving since 1920, so a fixed offset is used
+/// instead of the host's tz database, which slim containers often lack.
+/// </summary>
+public static class ThaiTime
+{
+    public static readonly TimeSpan BangkokOffset = TimeSpan.FromHours(7);
+
+    public const int BuddhistEraOffset = 543;
+
+    private static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static DateTime ToBangkok(DateTime utc) =>
+        DateTime.SpecifyKind(EnsureUtc(utc).Add(BangkokOffset), DateTimeKind.Unspecified);
+
+    /// <summary>A Bangkok wall-clock time (e.g. a deadline from a DLA letter) as the UTC instant to store.</summary>
+    public static DateTime FromBangkok(DateTime bangkokWallClock) =>
+        DateTime.SpecifyKind(DateTime.SpecifyKind(bangkokWallClock, DateTimeKind.Unspecified).Subtract(BangkokOffset), DateTimeKind.Utc);
+
+    public static int BuddhistYear(DateTime utc) => ToBangkok(utc).Year + BuddhistEraOffset;
+
+    /// <summary>"25 พฤศจิกายน 2569" or "25 November 2569 BE".</summary>
+    public static string FormatDate(DateTime utc, bool english = false)
+    {
+        var local = ToBangkok(utc);
+        var culture = english ? English : Thai;
+        // MonthGenitiveNames equal MonthNames for both cultures; Gregorian month names regardless of calendar.
+        var month = culture.DateTimeFormat.GetMonthName(local.Month);
+        var year = local.Year + BuddhistEraOffset;
+        return english
+            ? string.Create(CultureInfo.InvariantCulture, $"{local.Day} {month} {year} BE")
+            : string.Create(CultureInfo.InvariantCulture, $"{local.Day} {month} {year}");
+    }
+
+    /// <summary>"25 พฤศจิกายน 2569 เวลา 16:30 น." or "25 November 2569 BE, 16:30".</summary>
+    public static string FormatDateTime(DateTime utc, bool english = false)
+    {
+        var local = ToBangkok(utc);
+        var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return english ? $"{FormatDate(utc, true)}, {time}" : $"{FormatDate(utc)} เวลา {time} น.";
+    }
+
+    private static DateTime EnsureUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        // EF hands back Unspecified for values it stored as UTC.
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCity.Portal.Organisations;
+using SmartCity.Portal.Security;
+
+namespace SmartCity.Portal;
+
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ActiveMembershipResolver>();
+        services.AddSingleton<OrganisationService>();
+        return services;
+    }
+}

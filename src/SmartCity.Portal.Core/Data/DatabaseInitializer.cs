@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartCity.Portal.Organisations;
+using SmartCity.Portal.Security;
+
+namespace SmartCity.Portal.Data;
+
+/// <summary>Brings the database to the current schema and seeds reference (and, outside Production, demo) data.</summary>
+public sealed partial class DatabaseInitializer(
+    PortalDbContext db,
+    DatabaseOptions database,
+    StorageOptions storage,
+    IOptions<SeedOptions> seed,
+    IHostEnvironment environment,
+    UserManager<PortalUser> users,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(storage.DataDirectory);
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets readers go on while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        else if (database.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var added = await OrgTreeSeeder.SeedAsync(db, cancellationToken);
+        LogOrgTree(added);
+
+        if (!seed.Value.Demo)
+        {
+            return;
+        }
+
+        if (environment.IsProduction())
+        {
+            LogDemoRefused();
+            return;
+        }
+
+        await DemoOrganisations.SeedAsync(db, cancellationToken);
+        await DemoAccounts.SeedAsync(db, users, seed.Value.DemoPassword, clock, cancellationToken);
+        LogDemoSeeded(DemoAccounts.All.Count);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Organisation tree seeded: {Added} org units added.")]
+    private partial void LogOrgTree(int added);
+
+    [LoggerMessage(LogLevel.Warning, "Seed:Demo is on but the environment is Production: no demo data or demo accounts were created.")]
+    private partial void LogDemoRefused();
+
+    [LoggerMessage(LogLevel.Information, "Demo data seeded: {Accounts} demo accounts.")]
+    private partial void LogDemoSeeded(int accounts);
+}
