@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using SmartCity.Portal.Security;
+
+namespace SmartCity.Portal.Web.Auth;
+
+/// <summary>
+/// One policy per tier, named after its role. Pages carry [Authorize(Policy = ...)] so the
+/// server refuses another tier's page before anything renders; services check again.
+/// </summary>
+public static class TierPolicies
+{
+    public const string Municipality = PortalRoles.MunicipalitySubmitter;
+    public const string District = PortalRoles.DistrictOfficer;
+    public const string Province = PortalRoles.ProvinceOfficer;
+    public const string Dla = PortalRoles.DlaOfficer;
+    public const string Admin = PortalRoles.PortalAdmin;
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role).RequireClaim(PortalClaimTypes.OrgUnitId));
+        }
+
+        // Everything needs a signed-in user unless it says [AllowAnonymous].
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+
+    public static string HomePath(Tier tier) => tier switch
+    {
+        Tier.Municipality => "/municipality",
+        Tier.District => "/district",
+        Tier.Province => "/province",
+        Tier.Dla => "/dla",
+        Tier.Admin => "/admin",
+        _ => "/",
+    };
+}

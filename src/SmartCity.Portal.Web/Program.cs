@@ -1,0 +1,22 @@
+using SmartCity.Portal;
+using SmartCity.Portal.Data;
+using SmartCity.Portal.Web.Auth;
+using SmartCity.Portal.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPortalCore();
+builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+builder.Services.AddPortalAuth(builder.Configuration);
+builder.Services.AddPortalUi();
+
+var app = builder.Build();
+
+await app.InitializePortalDatabaseAsync();
+app.UsePortal();
+app.LogStartupBanner();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that WebApplicationFactory can start the real host in tests.</summary>
+public partial class Program;
