@@ -8,7 +8,8 @@ public sealed record DemoMunicipality(string Code, string NameTh, string NameEn,
 /// <summary>
 /// Made-up municipalities of the demo province Krabi (81), named after real subdistricts,
 /// until an administrator imports DLA's real list. Every row is flagged IsDemo and the UI says so.
-/// Codes are the 6-digit geocode of the subdistrict that hosts the municipality's office.
+/// Codes are the official 6-digit geocode of the subdistrict that hosts the municipality's office
+/// (ปลายพระยา is 810601; the source file carries 810599, one of its quirks).
 /// </summary>
 public static class DemoOrganisations
 {
@@ -23,7 +24,7 @@ public static class DemoOrganisations
         new("810301", "เทศบาลตำบลเกาะลันตาใหญ่", "Ko Lanta Yai Subdistrict Municipality", MunicipalityClass.Subdistrict, "8103"),
         new("810401", "เทศบาลตำบลคลองท่อมใต้", "Khlong Thom Tai Subdistrict Municipality", MunicipalityClass.Subdistrict, "8104"),
         new("810501", "เทศบาลตำบลอ่าวลึกใต้", "Ao Luek Tai Subdistrict Municipality", MunicipalityClass.Subdistrict, "8105"),
-        new("810599", "เทศบาลตำบลปลายพระยา", "Plai Phraya Subdistrict Municipality", MunicipalityClass.Subdistrict, "8106"),
+        new("810601", "เทศบาลตำบลปลายพระยา", "Plai Phraya Subdistrict Municipality", MunicipalityClass.Subdistrict, "8106"),
     ];
 
     /// <summary>
