@@ -20,7 +20,7 @@ else
   exit 1
 fi
 
-step "Local tools (dotnet-ef $(grep -o '"version": "[0-9.]*"' dotnet-tools.json | tail -1 | grep -o '[0-9.]*$'))"
+step "Local tools (dotnet-ef, see dotnet-tools.json)"
 dotnet tool restore
 
 step "Build"
@@ -48,11 +48,12 @@ log=$(mktemp)
 set +e
 dotnet test SmartCity.Portal.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -vE '^\s*(Passed|Skipped) [A-Za-z]' 
 status=${PIPESTATUS[0]}
-set -e
+# Totals over the three test assemblies (a runner prints no Skipped line when none were).
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
+set -e
 echo
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$status"

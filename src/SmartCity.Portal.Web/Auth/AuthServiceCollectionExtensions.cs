@@ -62,6 +62,7 @@ public static class AuthServiceCollectionExtensions
         services.AddTransient<IClaimsTransformation, PortalClaimsTransformation>();
         services.AddAuthorization(TierPolicies.Add);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, MembershipRevalidatingAuthenticationStateProvider>();
         return services;
     }
 }

@@ -75,5 +75,6 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:ConnectionString", "");
         builder.UseSetting("Auth:Mode", "Local");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }

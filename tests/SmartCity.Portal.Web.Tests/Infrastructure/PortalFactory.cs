@@ -73,6 +73,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Seed:Demo", "true");
+        // The host's start-up chatter would bury the test results; warnings and errors still show.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
