@@ -224,3 +224,188 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE TABLE [Campaigns] (
+        [Id] int NOT NULL IDENTITY,
+        [FiscalYear] int NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [LetterNo] nvarchar(100) NOT NULL,
+        [LetterDateUtc] datetime2 NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [PaperCopyRequired] bit NOT NULL,
+        [RoutingJson] nvarchar(500) NOT NULL,
+        [SubmissionDeadlineUtc] datetime2 NOT NULL,
+        [DlaDeadlineUtc] datetime2 NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Campaigns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE TABLE [Submissions] (
+        [Id] int NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [MunicipalityId] int NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [HolderOrgUnitId] int NOT NULL,
+        [ReturnedByOrgUnitId] int NULL,
+        [ReferenceNo] nvarchar(40) NULL,
+        [AnswersJson] nvarchar(max) NOT NULL,
+        [ExtendedDeadlineUtc] datetime2 NULL,
+        [PaperCopyReceivedUtc] datetime2 NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        [SubmittedUtc] datetime2 NULL,
+        [EventCount] int NOT NULL,
+        [LastEventHash] nvarchar(64) NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Submissions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Submissions_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Submissions_OrgUnits_HolderOrgUnitId] FOREIGN KEY ([HolderOrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Submissions_OrgUnits_MunicipalityId] FOREIGN KEY ([MunicipalityId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Submissions_OrgUnits_ReturnedByOrgUnitId] FOREIGN KEY ([ReturnedByOrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE TABLE [TierDeadlines] (
+        [Id] int NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [OrgUnitId] int NOT NULL,
+        [DeadlineUtc] datetime2 NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_TierDeadlines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TierDeadlines_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_TierDeadlines_OrgUnits_OrgUnitId] FOREIGN KEY ([OrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE TABLE [WorkflowEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SubmissionId] int NOT NULL,
+        [Sequence] int NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [ActingOrgUnitId] int NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [FromState] nvarchar(20) NOT NULL,
+        [ToState] nvarchar(20) NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [OccurredUtc] datetime2 NOT NULL,
+        [PreviousHash] nvarchar(64) NOT NULL,
+        [Hash] nvarchar(64) NOT NULL,
+        CONSTRAINT [PK_WorkflowEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowEvents_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_Campaigns_FiscalYear] ON [Campaigns] ([FiscalYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Submissions_CampaignId_MunicipalityId] ON [Submissions] ([CampaignId], [MunicipalityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Submissions_CampaignId_ReferenceNo] ON [Submissions] ([CampaignId], [ReferenceNo]) WHERE [ReferenceNo] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_CampaignId_State] ON [Submissions] ([CampaignId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_HolderOrgUnitId] ON [Submissions] ([HolderOrgUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_MunicipalityId] ON [Submissions] ([MunicipalityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_ReturnedByOrgUnitId] ON [Submissions] ([ReturnedByOrgUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TierDeadlines_CampaignId_OrgUnitId] ON [TierDeadlines] ([CampaignId], [OrgUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_TierDeadlines_OrgUnitId] ON [TierDeadlines] ([OrgUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowEvents_SubmissionId_Sequence] ON [WorkflowEvents] ([SubmissionId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125221222_Workflow'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125221222_Workflow', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

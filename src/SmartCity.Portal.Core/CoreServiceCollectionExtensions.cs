@@ -12,6 +12,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ActiveMembershipResolver>();
         services.AddSingleton<OrganisationService>();
+        services.AddSingleton<Campaigns.CampaignService>();
+        services.AddSingleton<Submissions.SubmissionChangeNotifier>();
+        services.AddSingleton<Submissions.SubmissionService>();
+        services.AddSingleton<Audit.AuditService>();
         return services;
     }
 }

@@ -19,3 +19,12 @@ public sealed class PortalAccessDeniedException(PortalMessage message) : PortalE
 
 /// <summary>The thing does not exist or lies outside the caller's jurisdiction (HTTP 404): the two are not told apart.</summary>
 public sealed class PortalNotFoundException(PortalMessage message) : PortalException(message);
+
+/// <summary>The action does not exist in the current state (HTTP 409).</summary>
+public sealed class PortalConflictException(PortalMessage message) : PortalException(message);
+
+/// <summary>The request is understood but invalid: missing comment or answers, past deadline (HTTP 422).</summary>
+public sealed class PortalValidationException(PortalMessage message) : PortalException(message);
+
+/// <summary>Someone else changed the thing since the caller read it; nothing was overwritten (HTTP 412).</summary>
+public sealed class PortalStaleException(PortalMessage message) : PortalException(message);

@@ -49,6 +49,7 @@ public sealed partial class DatabaseInitializer(
 
         await DemoOrganisations.SeedAsync(db, cancellationToken);
         await DemoAccounts.SeedAsync(db, users, seed.Value.DemoPassword, clock, cancellationToken);
+        await Campaigns.DemoCampaign.SeedAsync(db, clock, cancellationToken);
         LogDemoSeeded(DemoAccounts.All.Count);
     }
 

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SmartCity.Portal.Audit;
+using SmartCity.Portal.Campaigns;
 using SmartCity.Portal.Common;
 using SmartCity.Portal.Organisations;
 using SmartCity.Portal.Security;
+using SmartCity.Portal.Submissions;
 
 namespace SmartCity.Portal.Data;
 
@@ -15,6 +18,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<TierDeadline> TierDeadlines => Set<TierDeadline>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -38,6 +49,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     // while the row gets a new one: a second writer holding the old token then updates 0 rows.
     private void RotateConcurrencyTokens()
     {
+        // The audit trail is append-only: no code path may change or remove an event.
+        if (ChangeTracker.Entries<WorkflowEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Workflow events are append-only.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using SmartCity.Portal.Data;
 using SmartCity.Portal.Security;
+using SmartCity.Portal.Web.Api;
 using SmartCity.Portal.Web.Auth;
+using SmartCity.Portal.Web.Features.Submissions;
 using SmartCity.Portal.Web.Components;
 using SmartCity.Portal.Web.Localization;
 
@@ -21,6 +23,8 @@ public static partial class PortalHostingExtensions
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddPortalApi();
+        services.AddSubmissionsUi();
         return services;
     }
 
@@ -49,6 +53,7 @@ public static partial class PortalHostingExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapPortalApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCity.Portal.Data;
+
+namespace SmartCity.Portal.Campaigns;
+
+/// <summary>
+/// The deadline that binds an office's subtree: the earliest of the campaign's submission deadline
+/// and every deadline an office on the path from DLA down to it has set. A child can only tighten.
+/// </summary>
+public static class Deadlines
+{
+    public static async Task<DateTime> EffectiveForPathAsync(PortalDbContext db, Campaign campaign, string orgPath, CancellationToken cancellationToken)
+    {
+        var codes = orgPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var tier = await db.Set<TierDeadline>().AsNoTracking()
+            .Where(t => t.CampaignId == campaign.Id && codes.Contains(t.OrgUnit!.Code))
+            .Select(t => (DateTime?)t.DeadlineUtc)
+            .MinAsync(cancellationToken);
+        return tier is { } t && t < campaign.SubmissionDeadlineUtc ? t : campaign.SubmissionDeadlineUtc;
+    }
+}
