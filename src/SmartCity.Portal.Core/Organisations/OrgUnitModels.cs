@@ -23,3 +23,9 @@ public sealed record OrgUnitOverview(
     IReadOnlyList<MemberSummary> People);
 
 public sealed record MembershipChoice(int OrgUnitId, string OrgUnitNameTh, string? OrgUnitNameEn, string Role, bool IsActive);
+
+public sealed record OrgUnitQuery(OrgUnitKind? Kind = null, string? ProvinceCode = null, int? ParentId = null, int Page = 1, int PageSize = 100);
+
+public sealed record OrgUnitPage(IReadOnlyList<OrgUnitSummary> Items, int Total, int Page, int PageSize);
+
+public sealed record MembershipUnit(OrgUnitSummary Unit, string Role, bool IsActive);

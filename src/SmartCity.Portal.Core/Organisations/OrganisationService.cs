@@ -51,6 +51,53 @@ public sealed class OrganisationService(IDbContextFactory<PortalDbContext> dbFac
             .ToListAsync(cancellationToken);
     }
 
+    public const int MaxOrgUnitPageSize = 500;
+
+    /// <summary>
+    /// The offices within the caller's jurisdiction (its own office and everything below it),
+    /// filtered, counted and paged by the database, in tree order.
+    /// </summary>
+    public async Task<OrgUnitPage> ListWithinJurisdictionAsync(ClaimsPrincipal user, OrgUnitQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var actor = PortalActor.From(user);
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxOrgUnitPageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var q = db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(actor.OrgUnitPath));
+        if (query.Kind is { } kind)
+        {
+            q = q.Where(o => o.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.ProvinceCode))
+        {
+            q = q.Where(o => o.ProvinceCode == query.ProvinceCode);
+        }
+
+        if (query.ParentId is { } parentId)
+        {
+            q = q.Where(o => o.ParentId == parentId);
+        }
+
+        var total = await q.CountAsync(cancellationToken);
+        var items = await q.OrderBy(o => o.Path).Skip((page - 1) * pageSize).Take(pageSize).Select(Summary).ToListAsync(cancellationToken);
+        return new OrgUnitPage(items, total, page, pageSize);
+    }
+
+    /// <summary>The caller's own offices (every membership, whichever is active), for "who am I".</summary>
+    public async Task<IReadOnlyList<MembershipUnit>> GetMembershipUnitsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var actor = PortalActor.From(user);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == actor.UserId)
+            .OrderBy(m => m.OrgUnit!.Path)
+            .Select(m => new { m.Role, Unit = m.OrgUnit! })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new MembershipUnit(ToSummary(r.Unit), r.Role, r.Unit.Id == actor.OrgUnitId)).ToList();
+    }
+
     private static async Task<OrgUnitOverview> OverviewAsync(PortalDbContext db, OrgUnit unit, CancellationToken cancellationToken)
     {
         var ancestorCodes = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipLast(1).ToList();

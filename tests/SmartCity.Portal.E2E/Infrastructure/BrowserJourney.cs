@@ -12,50 +12,72 @@ public abstract class BrowserJourney(PortalServer server, ChromiumBrowser chromi
 {
     public const string DemoPassword = "Demo@2567";
 
-    private IBrowserContext? _context;
+    private readonly List<IBrowserContext> _contexts = [];
     private IPage? _page;
 
     protected PortalServer Server { get; } = server;
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is created in InitializeAsync.");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _page = await NewPageInNewContextAsync();
+
+    public async Task DisposeAsync()
     {
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    /// <summary>A second person at another desk: their own browser context (own cookies), signed in and interactive.</summary>
+    protected async Task<IPage> SignInAnotherUserAsync(string userName, string homePath)
+    {
+        var page = await NewPageInNewContextAsync();
+        await SignInAsync(page, userName, homePath);
+        return page;
+    }
+
+    /// <summary>Open /, be sent to the Thai sign-in page, sign in, and land on <paramref name="homePath"/> with a live circuit.</summary>
+    protected Task SignInAsync(string userName, string homePath) => SignInAsync(Page, userName, homePath);
+
+    private static async Task SignInAsync(IPage page, string userName, string homePath)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "เข้าสู่ระบบ", Exact = true })).ToBeVisibleAsync();
+
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(DemoPassword);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == homePath);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>The layout marks itself once the Blazor circuit is up; clicks before that are lost.</summary>
+    protected Task WaitForInteractiveAsync() => WaitForInteractiveAsync(Page);
+
+    protected static Task WaitForInteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+    /// <summary>Opens a path with a full page load and waits for its circuit.</summary>
+    protected static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForInteractiveAsync(page);
+    }
+
+    private async Task<IPage> NewPageInNewContextAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             // An English browser on purpose: the portal must still open in Thai (it ignores Accept-Language).
             Locale = "en-US",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        _page = await _context.NewPageAsync();
+        _contexts.Add(context);
+        return await context.NewPageAsync();
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-    }
-
-    /// <summary>Open /, be sent to the Thai sign-in page, sign in, and land on <paramref name="homePath"/> with a live circuit.</summary>
-    protected async Task SignInAsync(string userName, string homePath)
-    {
-        await Page.GotoAsync("/");
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "เข้าสู่ระบบ", Exact = true })).ToBeVisibleAsync();
-
-        await Page.Locator("#userName").FillAsync(userName);
-        await Page.Locator("#password").FillAsync(DemoPassword);
-        await Page.Locator("[data-testid=login-submit]").ClickAsync();
-
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == homePath);
-        await WaitForInteractiveAsync();
-    }
-
-    /// <summary>The layout marks itself once the Blazor circuit is up; clicks before that are lost.</summary>
-    protected Task WaitForInteractiveAsync() => Expect(Page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
 
     protected static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath;
 

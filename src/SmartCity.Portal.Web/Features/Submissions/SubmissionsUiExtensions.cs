@@ -3,5 +3,9 @@ namespace SmartCity.Portal.Web.Features.Submissions;
 /// <summary>Registrations of the submission pages and their background work.</summary>
 public static class SubmissionsUiExtensions
 {
-    public static IServiceCollection AddSubmissionsUi(this IServiceCollection services) => services;
+    public static IServiceCollection AddSubmissionsUi(this IServiceCollection services)
+    {
+        services.AddHostedService<LapseSweepService>();
+        return services;
+    }
 }
