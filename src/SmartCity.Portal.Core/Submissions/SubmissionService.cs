@@ -162,7 +162,9 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
 
         if (s.State is not (SubmissionState.Draft or SubmissionState.Returned))
         {
-            throw new PortalConflictException(WorkflowMessages.NotInState);
+            throw s.ConcurrencyToken != concurrencyToken
+                ? new PortalStaleException(WorkflowMessages.Stale)
+                : new PortalConflictException(WorkflowMessages.NotInState);
         }
 
         // The caller's token becomes the original value: the UPDATE only matches the row they read.
@@ -185,6 +187,13 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
             ?? throw new PortalNotFoundException(WorkflowMessages.SubmissionNotFound);
         var context = await ContextAsync(db, s, actor, request.Comment, request.ExtendedDeadlineUtc, cancellationToken);
         var decision = SubmissionWorkflow.Decide(request.Action, context);
+        if (!decision.Allowed && request.ConcurrencyToken != s.ConcurrencyToken)
+        {
+            // The refusal is about a state the caller never saw (someone acted since they read it):
+            // "someone else changed this, reload" is the answer that helps them, not "not yours".
+            throw new PortalStaleException(WorkflowMessages.Stale);
+        }
+
         ThrowIfRefused(decision);
 
         db.Entry(s).Property(x => x.ConcurrencyToken).OriginalValue = request.ConcurrencyToken;
@@ -342,8 +351,13 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         };
     }
 
+    /// <summary>
+    /// What lies in the caller's subtree, plus what the caller's office holds: a campaign may route a
+    /// town municipality (which hangs under the province) through its district, and that district
+    /// must then see the report it has to forward.
+    /// </summary>
     private static IQueryable<Submission> Visible(PortalDbContext db, PortalActor actor) =>
-        db.Submissions.Where(s => s.Municipality!.Path.StartsWith(actor.OrgUnitPath));
+        db.Submissions.Where(s => s.Municipality!.Path.StartsWith(actor.OrgUnitPath) || s.HolderOrgUnitId == actor.OrgUnitId);
 
     private static void ThrowIfRefused(WorkflowDecision decision)
     {

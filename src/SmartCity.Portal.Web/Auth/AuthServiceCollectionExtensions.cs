@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Identity.Web;
@@ -12,6 +13,9 @@ public static class AuthServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
     public const string AccessDeniedPath = "/account/access-denied";
+
+    /// <summary>The API's policy: a signed-in user by bearer token or by the pages' cookie.</summary>
+    public const string ApiPolicy = "PortalApi";
 
     public static IServiceCollection AddPortalAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +40,8 @@ public static class AuthServiceCollectionExtensions
             // Only here: Identity.Web's challenge needs a tenant, so Local mode never registers it.
             services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+            // The API takes Entra access tokens for the same app registration (audience = client id).
+            services.AddAuthentication().AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"), JwtBearerDefaults.AuthenticationScheme);
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
                 o.AccessDeniedPath = AccessDeniedPath;
@@ -46,6 +52,8 @@ public static class AuthServiceCollectionExtensions
         {
             identity.AddSignInManager();
             services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+            // The API's bearer tokens (POST /api/v1/auth/token): opaque, data-protected, one hour.
+            services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
             services.ConfigureApplicationCookie(o =>
             {
                 o.LoginPath = LoginPath;
@@ -61,6 +69,10 @@ public static class AuthServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddTransient<IClaimsTransformation, PortalClaimsTransformation>();
         services.AddAuthorization(TierPolicies.Add);
+        string[] apiSchemes = auth.Mode == AuthMode.Entra
+            ? [CookieAuthenticationDefaults.AuthenticationScheme, JwtBearerDefaults.AuthenticationScheme]
+            : [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];
+        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, MembershipRevalidatingAuthenticationStateProvider>();
         return services;
