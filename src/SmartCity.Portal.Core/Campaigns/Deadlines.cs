@@ -7,6 +7,13 @@ namespace SmartCity.Portal.Campaigns;
 /// The deadline that binds an office's subtree: the earliest of the campaign's submission deadline
 /// and every deadline an office on the path from DLA down to it has set. A child can only tighten.
 /// </summary>
+/// <remarks>
+/// Because this is the minimum over the whole path, an office that later tightens its own deadline below
+/// one a child office set earlier still binds that child's subtree: the child's row is not rewritten, it is
+/// simply outranked, so no office below is ever bound later than an office above it.
+/// <see cref="CampaignService.SetOwnDeadlineAsync"/> refuses a deadline later than the parent's at the time it
+/// is set; this minimum keeps the rule true afterwards.
+/// </remarks>
 public static class Deadlines
 {
     public static async Task<DateTime> EffectiveForPathAsync(PortalDbContext db, Campaign campaign, string orgPath, CancellationToken cancellationToken)

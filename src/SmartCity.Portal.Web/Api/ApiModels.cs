@@ -45,6 +45,9 @@ public sealed record CampaignDto(
         ApiTime.Bangkok(c.SubmissionDeadlineUtc), ApiTime.Bangkok(c.DlaDeadlineUtc), ApiTime.Bangkok(c.EffectiveDeadlineUtc));
 }
 
+/// <summary>An office's own deadline, with its offset (e.g. "2024-08-15T16:30:00+07:00"); stored as UTC.</summary>
+public sealed record DeadlineRequestDto(DateTimeOffset? Deadline);
+
 public sealed record SubmissionListItemDto(
     int Id, int CampaignId, OrgRefDto Municipality, MunicipalityClass? MunicipalityClass, string? ProvinceCode, string? DistrictCode,
     SubmissionState State, OrgRefDto Holder, string? ReferenceNo, DateTimeOffset? Submitted, DateTimeOffset Updated, bool IsDemo)

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SmartCity.Portal.Audit;
 using SmartCity.Portal.Campaigns;
 using SmartCity.Portal.Organisations;
 using SmartCity.Portal.Security;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SmartCity.Portal.Web.Api;
 
@@ -16,6 +18,11 @@ internal static class DirectoryEndpoints
         api.MapGet("/org-units", OrgUnitsAsync).WithTags("org-units").WithSummary("Offices within the caller's jurisdiction, paged");
         api.MapGet("/campaigns", CampaignsAsync).WithTags("campaigns").WithSummary("Campaigns with their deadlines (Bangkok time, +07:00)");
         api.MapGet("/campaigns/{id:int}", CampaignAsync).WithTags("campaigns").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/campaigns/{id:int}/deadline", SetOwnDeadlineAsync).WithTags("campaigns")
+            .WithSummary("District.Officer and Province.Officer: their office's own deadline for its subtree, no later than the parent's")
+            .Accepts<DeadlineRequestDto>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/audit/verify", VerifyAsync).WithTags("audit").WithSummary("Dla.Officer and Portal.Admin: check every submission's hash chain");
     }
 
@@ -46,6 +53,18 @@ internal static class DirectoryEndpoints
 
     private static async Task<Ok<CampaignDto>> CampaignAsync(int id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
         TypedResults.Ok(CampaignDto.From(await campaigns.GetAsync(user, id, cancellationToken)));
+
+    private static async Task<Ok<CampaignDto>> SetOwnDeadlineAsync(
+        int id, ClaimsPrincipal user, CampaignService campaigns, HttpRequest httpRequest, IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
+    {
+        var body = await ApiBody.ReadAsync<DeadlineRequestDto>(httpRequest, json.Value.SerializerOptions);
+        if (body?.Deadline is not { } deadline)
+        {
+            throw new ApiBadRequestException(ApiMessages.InvalidBody);
+        }
+
+        return TypedResults.Ok(CampaignDto.From(await campaigns.SetOwnDeadlineAsync(user, id, deadline.UtcDateTime, cancellationToken)));
+    }
 
     private static async Task<Ok<AuditVerificationDto>> VerifyAsync(ClaimsPrincipal user, AuditService audit, CancellationToken cancellationToken) =>
         TypedResults.Ok(AuditVerificationDto.From(await audit.VerifyAsync(user, cancellationToken)));

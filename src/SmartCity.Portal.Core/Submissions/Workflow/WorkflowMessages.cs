@@ -46,4 +46,20 @@ public static class WorkflowMessages
 
     public static readonly PortalMessage AnswersNotJson = new("answers-not-json",
         "ข้อมูลแบบรายงานไม่อยู่ในรูปแบบ JSON object", "The answers must be a JSON object.");
+
+    public static readonly PortalMessage OwnDeadlineForbidden = new("own-deadline-forbidden",
+        "เฉพาะเจ้าหน้าที่ของสำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอหรือจังหวัดเท่านั้นที่กำหนดเวลาส่งของหน่วยงานตนเองได้",
+        "Only district and provincial officers may set their own office's deadline.");
+
+    public static readonly PortalMessage OwnDeadlineCampaignClosed = new("own-deadline-campaign-closed",
+        "ไม่สามารถเปลี่ยนกำหนดเวลาได้ เนื่องจากรอบการคัดเลือกนี้ปิดรับรายงานแล้ว",
+        "The deadline cannot be changed: this selection round is no longer open.");
+
+    public static readonly PortalMessage OwnDeadlineInPast = new("own-deadline-in-past",
+        "กำหนดเวลาของหน่วยงานต้องเป็นเวลาในอนาคต", "The office's deadline must be in the future.");
+
+    /// <summary>The office's deadline would be later than the one binding it from above; the limit is named.</summary>
+    public static PortalMessage OwnDeadlineAfterParent(DateTime limitUtc) => new("own-deadline-after-parent",
+        $"กำหนดเวลาของหน่วยงานต้องไม่เกิน {ThaiTime.FormatDateTime(limitUtc)} ซึ่งเป็นกำหนดของหน่วยงานต้นสังกัด",
+        $"The office's deadline may be no later than {ThaiTime.FormatDateTime(limitUtc, english: true)}, the deadline of the parent office.");
 }
