@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using SmartCity.Portal.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -143,6 +144,79 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
 
         await Expect(Page.Locator("[data-testid=workflow-dot]")).ToContainTextAsync("digraph");
         await Expect(Page.Locator("[data-testid=workflow-row][data-state=AtDistrict]")).ToContainTextAsync(AtProvince);
+    }
+
+    [Fact]
+    public async Task Workflow_page_shows_a_diagram_with_every_state_in_Thai()
+    {
+        await SignInAsync("district-8101", "/district");
+        await OpenAsync(Page, "/workflow");
+
+        var diagram = Page.Locator("svg[data-testid=workflow-diagram]");
+        await Expect(diagram).ToBeVisibleAsync();
+        foreach (var name in new[] { "ร่าง (อยู่ที่เทศบาล)", AtDistrict, AtProvince, AtDla, Accepted, Returned, "ถอนรายงานแล้ว", "พ้นกำหนดเวลา" })
+        {
+            await Expect(diagram).ToContainTextAsync(name);
+        }
+
+        // Drawn from the machine: the dynamic submit reaches both first holders, and each transition has its Thai action name.
+        await Expect(diagram.Locator("[data-testid=workflow-edge][data-from=Draft][data-to=AtDistrict][data-action=submit]")).ToContainTextAsync("ส่งรายงาน");
+        await Expect(diagram.Locator("[data-testid=workflow-edge][data-from=Draft][data-to=AtProvince][data-action=submit]")).ToHaveCountAsync(1);
+        await Expect(diagram.Locator("[data-testid=workflow-edge][data-from=AtDla][data-to=Accepted]")).ToContainTextAsync("รับรายงาน");
+        // The DOT text stays on the page, folded away for copying.
+        await Expect(Page.Locator("[data-testid=workflow-dot]")).ToBeHiddenAsync();
+        await Page.Locator("[data-testid=workflow-dot-section] summary").ClickAsync();
+        await Expect(Page.Locator("[data-testid=workflow-dot]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task District_extends_a_draft_from_its_inbox_and_the_municipality_sees_the_new_deadline()
+    {
+        // Ko Lanta Yai (เทศบาลตำบล, district 8103) starts and saves a draft; Krabi's own deadline is the day before the campaign's.
+        await SignInAsync("muni-810301", "/municipality");
+        await OpenAsync(Page, "/municipality/submission");
+        await Page.Locator("[data-testid=start-submission]").ClickAsync();
+        await Page.Locator("[data-testid=answer-summary] textarea").FillAsync("ร่างรายงานเกาะลันตาใหญ่");
+        await Page.Locator("[data-testid=save-answers]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=action-submit]")).ToBeVisibleAsync();
+
+        // The demo campaign closes 60 days after the server started (Bangkok), at 16:30; DLA's deadline is the same moment.
+        var campaignDay = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Date.AddDays(60);
+        var krabiDeadline = ExpectedDates.Thai(new DateTimeOffset(campaignDay.AddDays(-1), TimeSpan.FromHours(7))) + " เวลา 16:30 น.";
+        var extended = ExpectedDates.Thai(new DateTimeOffset(campaignDay, TimeSpan.FromHours(7))) + " เวลา 12:00 น.";
+        await Expect(Page.Locator("[data-testid=submission-deadline]")).ToHaveTextAsync(krabiDeadline);
+
+        // The district office sees the draft below it and gives it until the campaign's own deadline.
+        var district = await SignInAnotherUserAsync("district-8103", "/district");
+        await OpenAsync(district, "/inbox");
+        await Expect(InboxState(district, "810301")).ToHaveTextAsync("ร่าง (อยู่ที่เทศบาล)");
+        await district.Locator("[data-testid=inbox-extend][data-code='810301']").ClickAsync();
+        var dialog = district.Locator("[data-testid=extend-dialog]");
+        await Expect(dialog.Locator("[data-testid=extend-current]")).ToHaveTextAsync(krabiDeadline);
+        // Dates are typed day/month/Gregorian year (invariant culture); the preview reads them back in Buddhist era.
+        var date = dialog.Locator("[data-testid=extend-date] input");
+        var time = dialog.Locator("[data-testid=extend-time] input");
+        await Expect(time).ToHaveValueAsync("16:30");
+        await date.FillAsync(campaignDay.AddDays(5).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await date.PressAsync("Tab");
+        await Expect(dialog.Locator("[data-testid=extend-preview]")).ToHaveTextAsync(
+            ExpectedDates.Thai(new DateTimeOffset(campaignDay.AddDays(5), TimeSpan.FromHours(7))) + " เวลา 16:30 น.");
+        await date.FillAsync(campaignDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await date.PressAsync("Tab");
+        await time.FillAsync("12:00");
+        await time.PressAsync("Tab");
+        await Expect(dialog.Locator("[data-testid=extend-preview]")).ToHaveTextAsync(extended);
+        await Expect(district.Locator("[data-testid=extend-confirm]")).ToBeDisabledAsync();
+        await dialog.Locator("[data-testid=extend-reason] textarea").FillAsync("น้ำท่วมเกาะ ติดต่อสำนักงานไม่ได้");
+        await district.Locator("[data-testid=extend-confirm]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(district.Locator("[data-testid=inbox-error]")).ToHaveCountAsync(0);
+
+        // The municipality's open page follows: the new deadline, in Buddhist-era years, and the extension in its history.
+        await Expect(Page.Locator("[data-testid=submission-deadline]")).ToHaveTextAsync(extended);
+        await Expect(Page.Locator("[data-testid=history-row][data-action=extend]")).ToHaveCountAsync(1);
+        await OpenAsync(Page, "/municipality/submission");
+        await Expect(Page.Locator("[data-testid=submission-deadline]")).ToHaveTextAsync(extended);
     }
 
     private static ILocator State(IPage page) => page.Locator("[data-testid=submission-state]");

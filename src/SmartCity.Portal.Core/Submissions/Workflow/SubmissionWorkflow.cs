@@ -206,10 +206,16 @@ public static class SubmissionWorkflow
         return machine;
     }
 
+    /// <summary>The structure of the state machine (states, fixed and dynamic transitions), for drawing it.</summary>
+    public static StateMachineInfo GetInfo()
+    {
+        var state = SubmissionState.Draft;
+        return Build(() => state, s => state = s, null).GetInfo();
+    }
+
     /// <summary>The workflow as a Graphviz DOT graph, drawn from the state machine itself.</summary>
     public static string ToDotGraph()
     {
-        var state = SubmissionState.Draft;
-        return UmlDotGraph.Format(Build(() => state, s => state = s, null).GetInfo());
+        return UmlDotGraph.Format(GetInfo());
     }
 }
