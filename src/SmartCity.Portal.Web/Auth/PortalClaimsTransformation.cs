@@ -19,7 +19,8 @@ internal sealed class PortalClaimsTransformation(
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity is not { IsAuthenticated: true } identity || principal.HasClaim(c => c.Type == PortalClaimTypes.OrgUnitId))
+        if (principal.Identity is not { IsAuthenticated: true } identity || principal.HasClaim(c => c.Type == PortalClaimTypes.OrgUnitId)
+            || httpContextAccessor.HttpContext?.GetEndpoint()?.Metadata.GetMetadata<NoMembershipNeeded>() is not null)
         {
             return principal;
         }
@@ -45,3 +46,9 @@ internal sealed class PortalClaimsTransformation(
         return new ClaimsPrincipal(transformed);
     }
 }
+
+/// <summary>
+/// Endpoint metadata for requests that never act for an office (fonts, scripts, styles): a page
+/// pulls dozens of them, and each would otherwise cost a membership query.
+/// </summary>
+public sealed class NoMembershipNeeded;

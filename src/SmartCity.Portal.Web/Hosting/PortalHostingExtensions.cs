@@ -49,7 +49,7 @@ public static partial class PortalHostingExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous().WithMetadata(new NoMembershipNeeded());
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
