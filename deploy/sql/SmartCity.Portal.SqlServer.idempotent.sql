@@ -409,3 +409,83 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125232331_PaperCopyRegister'
+)
+BEGIN
+    CREATE TABLE [RegisterCounters] (
+        [Id] int NOT NULL IDENTITY,
+        [OrgUnitId] int NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [Year] int NOT NULL,
+        [LastNumber] int NOT NULL,
+        CONSTRAINT [PK_RegisterCounters] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegisterCounters_OrgUnits_OrgUnitId] FOREIGN KEY ([OrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125232331_PaperCopyRegister'
+)
+BEGIN
+    CREATE TABLE [RegisterEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrgUnitId] int NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [Year] int NOT NULL,
+        [Number] int NOT NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [SubmissionId] int NULL,
+        [DocumentDate] datetime2 NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [RecordedUtc] datetime2 NOT NULL,
+        [RecordedByUserName] nvarchar(256) NOT NULL,
+        [CancelledUtc] datetime2 NULL,
+        [CancelReason] nvarchar(1000) NULL,
+        [CancelledByUserName] nvarchar(256) NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RegisterEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegisterEntries_OrgUnits_OrgUnitId] FOREIGN KEY ([OrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RegisterEntries_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125232331_PaperCopyRegister'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegisterCounters_OrgUnitId_Kind_Year] ON [RegisterCounters] ([OrgUnitId], [Kind], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125232331_PaperCopyRegister'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegisterEntries_OrgUnitId_Kind_Year_Number] ON [RegisterEntries] ([OrgUnitId], [Kind], [Year], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125232331_PaperCopyRegister'
+)
+BEGIN
+    CREATE INDEX [IX_RegisterEntries_SubmissionId] ON [RegisterEntries] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125232331_PaperCopyRegister'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125232331_PaperCopyRegister', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

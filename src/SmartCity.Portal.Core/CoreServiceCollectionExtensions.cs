@@ -16,6 +16,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Submissions.SubmissionChangeNotifier>();
         services.AddSingleton<Submissions.SubmissionService>();
         services.AddSingleton<Audit.AuditService>();
+        services.AddSingleton<Registers.PaperCopyService>();
         return services;
     }
 }

@@ -27,6 +27,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
 
+    public DbSet<Registers.RegisterCounter> RegisterCounters => Set<Registers.RegisterCounter>();
+
+    public DbSet<Registers.RegisterEntry> RegisterEntries => Set<Registers.RegisterEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -281,7 +281,7 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         return e;
     }
 
-    private static WorkflowEvent NewEvent(Submission s, PortalActor? actor, string action, SubmissionState from, SubmissionState to, string? comment, DateTime now)
+    internal static WorkflowEvent NewEvent(Submission s, PortalActor? actor, string action, SubmissionState from, SubmissionState to, string? comment, DateTime now)
     {
         var e = new WorkflowEvent
         {
