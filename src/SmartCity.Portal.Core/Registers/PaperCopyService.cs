@@ -19,11 +19,14 @@ public sealed class PaperCopyService(IDbContextFactory<PortalDbContext> dbFactor
         ClaimsPrincipal user, int submissionId, DateOnly receivedOn, string? note, Guid? concurrencyToken = null, CancellationToken cancellationToken = default)
     {
         var actor = PortalActor.From(user);
-        var submission = await LoadVisibleAsync(actor, submissionId, cancellationToken);
+        // The role first (as CancelAsync and ListAsync do): a district or municipality is told it may
+        // not record paper copies at all, whether or not the report lies in its jurisdiction.
         if (actor.Tier != Tier.Province)
         {
             throw new PortalAccessDeniedException(RegisterMessages.OnlyProvince);
         }
+
+        var submission = await LoadVisibleAsync(actor, submissionId, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (receivedOn > DateOnly.FromDateTime(ThaiTime.ToBangkok(now)))
@@ -72,7 +75,7 @@ public sealed class PaperCopyService(IDbContextFactory<PortalDbContext> dbFactor
         s.PaperCopyReceivedUtc = now;
         s.UpdatedUtc = now;
         db.WorkflowEvents.Add(SubmissionService.NewEvent(s, actor, "paper-copy", s.State, s.State, $"เลขรับ {entry.DisplayNumber}", now));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrStaleAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.Changed(s.Id);
         return new PaperCopyReceipt(entry.Id, entry.DisplayNumber, s.Id, s.ConcurrencyToken);
@@ -118,7 +121,7 @@ public sealed class PaperCopyService(IDbContextFactory<PortalDbContext> dbFactor
             db.WorkflowEvents.Add(SubmissionService.NewEvent(s, actor, "paper-copy-cancel", s.State, s.State, $"ยกเลิกเลขรับ {entry.DisplayNumber}: {entry.CancelReason}", now));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrStaleAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (entry.SubmissionId is { } changed)
         {
@@ -153,6 +156,23 @@ public sealed class PaperCopyService(IDbContextFactory<PortalDbContext> dbFactor
             .Select(s => (int?)s.Id)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new PortalNotFoundException(WorkflowMessages.SubmissionNotFound);
+    }
+
+    /// <summary>
+    /// The submission row is saved under the token read inside the transaction. SQLite's write lock
+    /// makes a concurrent change impossible in between; on a database with row locks another writer
+    /// may slip in, and the caller then gets "someone else changed this" rather than a raw error.
+    /// </summary>
+    private static async Task SaveOrStaleAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new PortalStaleException(WorkflowMessages.Stale);
+        }
     }
 
     private static RegisterEntryView View(RegisterEntry e) => new(

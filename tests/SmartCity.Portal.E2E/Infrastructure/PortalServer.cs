@@ -55,19 +55,6 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         return await db.OrgUnits.Where(o => o.Code == code).Select(o => o.Id).SingleAsync();
     }
 
-    /// <summary>
-    /// Records that the provincial office received the municipality's paper copy. The register
-    /// has no page yet, so the journey writes it the way that page will: through the app's own context.
-    /// </summary>
-    public async Task RecordPaperCopyAsync(string municipalityCode)
-    {
-        var factory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var submission = await db.Submissions.SingleAsync(s => s.Municipality!.Code == municipalityCode);
-        submission.PaperCopyReceivedUtc = DateTime.UtcNow;
-        await db.SaveChangesAsync();
-    }
-
     /// <summary>Someone else saves the municipality's submission (its concurrency token rotates); no page is told.</summary>
     public async Task ChangeSubmissionElsewhereAsync(string municipalityCode)
     {

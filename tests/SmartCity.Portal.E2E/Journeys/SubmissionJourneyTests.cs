@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SmartCity.Portal.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -69,8 +70,9 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await Expect(province.Locator("[data-testid=inbox-return][data-code='810116']")).ToBeVisibleAsync();
         await Expect(province.Locator("[data-testid=inbox-forward][data-code='810116']")).ToHaveCountAsync(0);
 
-        await Server.RecordPaperCopyAsync("810116");
-        await OpenAsync(province, "/inbox");
+        // The paper copy arrives: the province records it from the inbox and gets the next receive number.
+        await RecordPaperCopyAsync(province, "810116");
+        await Expect(province.Locator("[data-testid=inbox-paper-received][data-code='810116']")).ToBeVisibleAsync();
         await province.Locator("[data-testid=inbox-forward][data-code='810116']").ClickAsync();
         await Expect(InboxState(province, "810116")).ToHaveTextAsync(AtDla);
 
@@ -217,6 +219,73 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await Expect(Page.Locator("[data-testid=history-row][data-action=extend]")).ToHaveCountAsync(1);
         await OpenAsync(Page, "/municipality/submission");
         await Expect(Page.Locator("[data-testid=submission-deadline]")).ToHaveTextAsync(extended);
+    }
+
+    [Fact]
+    public async Task Province_records_a_paper_copy_sees_it_in_the_register_and_cancels_it_keeping_the_number()
+    {
+        // Khlong Thom Tai (district 8104) submits; its report is at the district when the paper copy reaches the province.
+        await SignInAsync("muni-810401", "/municipality");
+        await OpenAsync(Page, "/municipality/submission");
+        await StartFillAndSubmitAsync(Page, "ผลการดำเนินงานเมืองอัจฉริยะคลองท่อมใต้");
+        await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
+
+        var province = await SignInAnotherUserAsync("province-81", "/province");
+        await OpenAsync(province, "/inbox");
+        await Expect(InboxState(province, "810401")).ToHaveTextAsync(AtDistrict);
+        var receiveNo = await RecordPaperCopyAsync(province, "810401");
+        await Expect(province.Locator("[data-testid=inbox-paper-copy][data-code='810401']")).ToHaveCountAsync(0);
+
+        // The register (from the province home) lists the entry under this Buddhist year, with the date received.
+        await province.Locator("[data-testid=nav-home]").ClickAsync();
+        await province.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/province");
+        await province.Locator("[data-testid=home-register-link]").ClickAsync();
+        await province.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/province/register");
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year + 543;
+        await Expect(province.Locator("[data-testid=register-loaded]")).ToHaveAttributeAsync("data-year", year.ToString(CultureInfo.InvariantCulture));
+        var row = province.Locator("tr", new() { Has = province.Locator($"[data-testid=register-number][data-number='{receiveNo}']") });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("คลองท่อมใต้");
+        await Expect(row).ToContainTextAsync(ExpectedDates.Thai(DateTimeOffset.UtcNow));
+        await Expect(row.Locator("[data-testid=register-status]")).ToHaveAttributeAsync("data-cancelled", "false");
+
+        // Cancelled with a reason: the line stays, struck through, and keeps its number.
+        await row.Locator("[data-testid=register-cancel]").ClickAsync();
+        var dialog = province.Locator("[data-testid=register-cancel-dialog]");
+        await Expect(province.Locator("[data-testid=register-cancel-confirm]")).ToBeDisabledAsync();
+        const string reason = "บันทึกผิดเรื่อง เอกสารยังไม่มาถึง";
+        await dialog.Locator("[data-testid=register-cancel-reason] textarea").FillAsync(reason);
+        await province.Locator("[data-testid=register-cancel-confirm]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(row.Locator("[data-testid=register-status]")).ToHaveAttributeAsync("data-cancelled", "true");
+        await Expect(row.Locator("[data-testid=register-cancel-reason-text]")).ToHaveTextAsync(reason);
+        await Expect(row).ToHaveClassAsync(new Regex("register-cancelled"));
+        await Expect(row.Locator("[data-testid=register-number]")).ToHaveTextAsync(receiveNo);
+        await Expect(row.Locator("[data-testid=register-cancel]")).ToHaveCountAsync(0);
+
+        // The report waits for its paper copy again: the inbox offers to record it.
+        await province.Locator("[data-testid=nav-inbox]").ClickAsync();
+        await province.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/inbox");
+        await Expect(province.Locator("[data-testid=inbox-paper-copy][data-code='810401']")).ToBeVisibleAsync();
+        await Expect(province.Locator("[data-testid=inbox-paper-received][data-code='810401']")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Records the paper copy from the inbox row (today's date) and returns the receive number from the notice.</summary>
+    private static async Task<string> RecordPaperCopyAsync(IPage province, string municipalityCode)
+    {
+        await province.Locator($"[data-testid=inbox-paper-copy][data-code='{municipalityCode}']").ClickAsync();
+        var dialog = province.Locator("[data-testid=paper-copy-dialog]");
+        await Expect(dialog.Locator("[data-testid=paper-copy-date] input"))
+            .ToHaveValueAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await Expect(dialog.Locator("[data-testid=paper-copy-preview]")).ToHaveTextAsync(ExpectedDates.Thai(DateTimeOffset.UtcNow));
+        await dialog.Locator("[data-testid=paper-copy-note] textarea").FillAsync("รับทางไปรษณีย์");
+        await province.Locator("[data-testid=paper-copy-confirm]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var notice = province.Locator(".mud-snackbar", new() { HasText = "บันทึกรับแล้ว" });
+        await Expect(notice).ToHaveTextAsync(new Regex(@"บันทึกรับแล้ว เลขรับ \d+/\d{4}"));
+        var match = Regex.Match(await notice.InnerTextAsync(), @"เลขรับ (\d+/\d{4})");
+        Assert.True(match.Success);
+        return match.Groups[1].Value;
     }
 
     private static ILocator State(IPage page) => page.Locator("[data-testid=submission-state]");

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SmartCity.Portal.Web.Tests.Infrastructure;
+
+namespace SmartCity.Portal.Web.Tests.Api;
+
+/// <summary>DESIGN.md 6: the province records the paper copy (เลขรับ) through the API, then forwards to DLA.</summary>
+public sealed class ApiPaperCopyTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string ReceivedOn = "2026-11-20"; // 2569 BE, and in the past
+
+    [Fact]
+    public async Task The_province_records_the_paper_copy_and_then_forwards_to_DLA()
+    {
+        var municipality = await factory.BearerClientAsync("muni-810101");
+        var province = await factory.BearerClientAsync(DemoUsers.Province.UserName);
+        var (id, etag, state) = await municipality.CreateAndSubmitAsync();
+        Assert.Equal("atProvince", state);
+
+        // Without the paper copy the campaign does not let the province forward.
+        using var noPaper = await province.PostJsonAsync($"/api/v1/submissions/{id}/actions/forward", new { comment = "ส่งกรม" }, etag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noPaper.StatusCode);
+        Assert.Equal("paper-copy-required", (await noPaper.JsonAsync()).GetProperty("code").GetString());
+
+        using var recorded = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = ReceivedOn, note = "ไปรษณีย์ลงทะเบียน" }, etag);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var receipt = await recorded.JsonAsync();
+        var receiveNo = receipt.GetProperty("receiveNo").GetString()!;
+        Assert.Matches(@"^\d+/\d{4}$", receiveNo);
+        Assert.EndsWith("/2569", receiveNo, StringComparison.Ordinal);
+        Assert.Equal(recorded.ETag(), receipt.GetProperty("etag").GetString());
+        Assert.NotEqual(etag, recorded.ETag());
+        var entryId = receipt.GetProperty("entryId").GetInt64();
+
+        // Twice is a conflict; the old ETag is stale.
+        using var twice = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = ReceivedOn });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("paper-copy-already-recorded", (await twice.JsonAsync()).GetProperty("code").GetString());
+        using var stale = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = ReceivedOn }, etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        var register = await province.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/registers/receive?year=2569", UriKind.Relative));
+        var line = Assert.Single(register.EnumerateArray(), e => e.GetProperty("id").GetInt64() == entryId);
+        Assert.Equal(receiveNo, line.GetProperty("receiveNo").GetString());
+        Assert.Equal(id, line.GetProperty("submissionId").GetInt32());
+        Assert.Equal(ReceivedOn, line.GetProperty("documentDate").GetString());
+        Assert.Equal("ไปรษณีย์ลงทะเบียน", line.GetProperty("note").GetString());
+        Assert.False(line.GetProperty("cancelled").GetBoolean());
+
+        using var toDla = await province.PostJsonAsync($"/api/v1/submissions/{id}/actions/forward", new { comment = "ส่งกรม" }, recorded.ETag());
+        Assert.Equal(HttpStatusCode.OK, toDla.StatusCode);
+        Assert.Equal("atDla", (await toDla.JsonAsync()).GetProperty("state").GetString());
+
+        // Gone on to DLA: the entry can no longer be cancelled; a reason is always needed.
+        using var noReason = await province.PostJsonAsync($"/api/v1/registers/receive/{entryId}/cancel", new { reason = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        using var late = await province.PostJsonAsync($"/api/v1/registers/receive/{entryId}/cancel", new { reason = "ผิดเรื่อง" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("paper-copy-forwarded", (await late.JsonAsync()).GetProperty("code").GetString());
+        using var unknown = await province.PostJsonAsync("/api/v1/registers/receive/999999/cancel", new { reason = "ผิดเรื่อง" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mistaken_entry_is_cancelled_and_stays_in_the_register()
+    {
+        // A subdistrict municipality: its district forwards it to the province first.
+        var municipality = await factory.BearerClientAsync("muni-810103");
+        var district = await factory.BearerClientAsync(DemoUsers.District.UserName);
+        var province = await factory.BearerClientAsync(DemoUsers.Province.UserName);
+        var (id, etag, state) = await municipality.CreateAndSubmitAsync();
+        Assert.Equal("atDistrict", state);
+        using var forwarded = await district.PostJsonAsync($"/api/v1/submissions/{id}/actions/forward", new { comment = "ตรวจแล้ว" }, etag);
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.Equal("atProvince", (await forwarded.JsonAsync()).GetProperty("state").GetString());
+
+        using var recorded = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = ReceivedOn });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var entryId = (await recorded.JsonAsync()).GetProperty("entryId").GetInt64();
+
+        using var cancelled = await province.PostJsonAsync($"/api/v1/registers/receive/{entryId}/cancel", new { reason = "บันทึกผิดฉบับ" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var entry = await cancelled.JsonAsync();
+        Assert.True(entry.GetProperty("cancelled").GetBoolean());
+        Assert.Equal("บันทึกผิดฉบับ", entry.GetProperty("cancelReason").GetString());
+
+        using var again = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = ReceivedOn });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var register = await province.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/registers/receive?year=2569", UriKind.Relative));
+        var lines = register.EnumerateArray().Where(e => e.GetProperty("submissionId").GetInt32() == id).ToList();
+        Assert.Equal([true, false], lines.Select(e => e.GetProperty("cancelled").GetBoolean()));
+        Assert.True(lines[1].GetProperty("number").GetInt32() > lines[0].GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task Only_the_province_may_record_and_bad_requests_are_refused()
+    {
+        var municipality = await factory.BearerClientAsync("muni-810116");
+        var district = await factory.BearerClientAsync(DemoUsers.District.UserName);
+        var province = await factory.BearerClientAsync(DemoUsers.Province.UserName);
+        var (id, _, _) = await municipality.CreateAndSubmitAsync();
+        var body = new { receivedOn = ReceivedOn, note = "ทดสอบ" };
+
+        using var byDistrict = await district.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", body);
+        Assert.Equal(HttpStatusCode.Forbidden, byDistrict.StatusCode);
+        Assert.Equal("paper-copy-province-only", (await byDistrict.JsonAsync()).GetProperty("code").GetString());
+        using var byMunicipality = await municipality.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", body);
+        Assert.Equal(HttpStatusCode.Forbidden, byMunicipality.StatusCode);
+        using var districtRegister = await district.GetAsync(new Uri("/api/v1/registers/receive?year=2569", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, districtRegister.StatusCode);
+
+        using var unknown = await province.PostJsonAsync("/api/v1/submissions/999999/paper-copy", body);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("submission-not-found", (await unknown.JsonAsync()).GetProperty("code").GetString());
+
+        foreach (var bad in new object[] { new { receivedOn = "20/11/2569" }, new { receivedOn = "2026-13-01" }, new { note = "ไม่มีวันที่" }, new { receivedOn = 20261120 } })
+        {
+            using var response = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var future = await province.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
+        Assert.Equal("paper-copy-date-in-future", (await future.JsonAsync()).GetProperty("code").GetString());
+        using var badYear = await province.GetAsync(new Uri("/api/v1/registers/receive?year=abc", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_register_endpoints_are_in_the_OpenAPI_document()
+    {
+        using var client = factory.CreateApiClient();
+        var paths = (await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative))).GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/v1/submissions/{id}/paper-copy").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/registers/receive").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/registers/receive/{entryId}/cancel").TryGetProperty("post", out _));
+    }
+}
