@@ -12,8 +12,10 @@ public sealed record SubmissionListItem(
     int Id, int CampaignId, OrgRef Municipality, MunicipalityClass? MunicipalityClass, string? ProvinceCode, string? DistrictCode,
     SubmissionState State, OrgRef Holder, string? ReferenceNo, DateTime? SubmittedUtc, DateTime UpdatedUtc, bool IsDemo);
 
+/// <summary>One audited step; <see cref="DisplayName"/> and the office name are looked up for people to read (the event itself keeps the user name).</summary>
 public sealed record SubmissionEventView(
-    int Sequence, string Action, string FromState, string ToState, string UserName, int? ActingOrgUnitId, string? Comment, DateTime OccurredUtc);
+    int Sequence, string Action, string FromState, string ToState, string UserName, int? ActingOrgUnitId, string? Comment, DateTime OccurredUtc,
+    string? DisplayName = null, string? ActingOfficeNameTh = null, string? ActingOfficeNameEn = null);
 
 public sealed record SubmissionDetail(
     int Id, int CampaignId, OrgRef Municipality, MunicipalityClass? MunicipalityClass, string? ProvinceCode, string? DistrictCode,

@@ -89,9 +89,17 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         var returnedBy = s.ReturnedByOrgUnitId is { } r
             ? await db.OrgUnits.AsNoTracking().Where(o => o.Id == r).Select(o => new OrgRef(o.Id, o.Code, o.NameTh, o.NameEn)).SingleAsync(cancellationToken)
             : null;
-        var history = await db.WorkflowEvents.AsNoTracking()
-            .Where(e => e.SubmissionId == s.Id).OrderBy(e => e.Sequence)
-            .Select(e => new SubmissionEventView(e.Sequence, e.Action, e.FromState, e.ToState, e.UserName, e.ActingOrgUnitId, e.Comment, e.OccurredUtc))
+        var history = await (
+                from e in db.WorkflowEvents.AsNoTracking()
+                where e.SubmissionId == s.Id
+                join u in db.Users on e.UserId equals u.Id into users
+                from u in users.DefaultIfEmpty()
+                join o in db.OrgUnits on e.ActingOrgUnitId equals o.Id into offices
+                from o in offices.DefaultIfEmpty()
+                orderby e.Sequence
+                select new SubmissionEventView(
+                    e.Sequence, e.Action, e.FromState, e.ToState, e.UserName, e.ActingOrgUnitId, e.Comment, e.OccurredUtc,
+                    u == null ? null : u.DisplayName, o == null ? null : o.NameTh, o == null ? null : o.NameEn))
             .ToListAsync(cancellationToken);
         var m = s.Municipality!;
         return new SubmissionDetail(

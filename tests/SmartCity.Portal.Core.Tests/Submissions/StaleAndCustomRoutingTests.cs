@@ -1,6 +1,7 @@
 using SmartCity.Portal.Common;
 using SmartCity.Portal.Core.Tests.Infrastructure;
 using SmartCity.Portal.Organisations;
+using SmartCity.Portal.Security;
 using SmartCity.Portal.Submissions;
 using SmartCity.Portal.Submissions.Routing;
 using SmartCity.Portal.Submissions.Workflow;
@@ -73,5 +74,28 @@ public sealed class StaleAndCustomRoutingTests(DemoDatabase database) : IClassFi
         Assert.Equal(SubmissionState.AtProvince, forwarded.State);
         // Once handed on, the district no longer holds it and the town is outside its subtree again.
         await Assert.ThrowsAsync<PortalNotFoundException>(() => service.GetAsync(district, draft.Id));
+    }
+}
+
+public sealed class HistoryReadableTests(DemoDatabase database) : IClassFixture<DemoDatabase>
+{
+    [Fact]
+    public async Task History_names_the_person_and_the_office_they_acted_for()
+    {
+        var service = Service(database, ClockAt(Early));
+        var municipality = await database.SignInAsync("muni-810201");
+        var district = await database.SignInAsync("district-8102");
+        var campaignId = await AddCampaignAsync(database);
+        var draft = await FilledDraftAsync(service, municipality, campaignId);
+        await ActAsync(service, municipality, draft.Id, WorkflowAction.Submit);
+        await ActAsync(service, district, draft.Id, WorkflowAction.Forward);
+
+        var history = (await service.GetAsync(district, draft.Id)).History;
+
+        var forward = Assert.Single(history, e => e.Action == "forward");
+        Assert.Equal("district-8102", forward.UserName);
+        Assert.Equal(DemoAccounts.All.Single(a => a.UserName == "district-8102").DisplayName, forward.DisplayName);
+        Assert.Equal("สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอเขาพนม", forward.ActingOfficeNameTh);
+        Assert.Equal("เทศบาลตำบลเขาพนม", Assert.Single(history, e => e.Action == "submit").ActingOfficeNameTh);
     }
 }
