@@ -23,6 +23,10 @@ public static class ThaiTime
     public static DateTime FromBangkok(DateTime bangkokWallClock) =>
         DateTime.SpecifyKind(DateTime.SpecifyKind(bangkokWallClock, DateTimeKind.Unspecified).Subtract(BangkokOffset), DateTimeKind.Utc);
 
+    /// <summary>A date picked on screen plus a time of day, read as Bangkok wall-clock time, as the UTC instant to store.</summary>
+    public static DateTime FromBangkok(DateTime date, TimeSpan timeOfDay) =>
+        FromBangkok(DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified) + timeOfDay);
+
     public static int BuddhistYear(DateTime utc) => ToBangkok(utc).Year + BuddhistEraOffset;
 
     /// <summary>"25 พฤศจิกายน 2569" or "25 November 2569 BE".</summary>

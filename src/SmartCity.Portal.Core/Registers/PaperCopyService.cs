@@ -151,8 +151,8 @@ public sealed class PaperCopyService(IDbContextFactory<PortalDbContext> dbFactor
     private async Task<int> LoadVisibleAsync(PortalActor actor, int submissionId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Submissions.AsNoTracking()
-            .Where(s => s.Id == submissionId && (s.Municipality!.Path.StartsWith(actor.OrgUnitPath) || s.HolderOrgUnitId == actor.OrgUnitId))
+        return await SubmissionService.Visible(db, actor).AsNoTracking()
+            .Where(s => s.Id == submissionId)
             .Select(s => (int?)s.Id)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new PortalNotFoundException(WorkflowMessages.SubmissionNotFound);

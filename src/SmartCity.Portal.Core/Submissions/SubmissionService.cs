@@ -364,7 +364,7 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
     /// town municipality (which hangs under the province) through its district, and that district
     /// must then see the report it has to forward.
     /// </summary>
-    private static IQueryable<Submission> Visible(PortalDbContext db, PortalActor actor) =>
+    internal static IQueryable<Submission> Visible(PortalDbContext db, PortalActor actor) =>
         db.Submissions.Where(s => s.Municipality!.Path.StartsWith(actor.OrgUnitPath) || s.HolderOrgUnitId == actor.OrgUnitId);
 
     private static void ThrowIfRefused(WorkflowDecision decision)
@@ -410,29 +410,21 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
 
     private static OrgRef Ref(OrgUnit o) => new(o.Id, o.Code, o.NameTh, o.NameEn);
 
-    private static bool IsJsonObject(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    private static bool IsJsonObject(string json) => ParseObject(json) is not null;
 
-    private static bool HasAnswers(string json)
+    private static bool HasAnswers(string json) => ParseObject(json) is > 0;
+
+    /// <summary>The number of properties when the text is a JSON object; null when it is anything else.</summary>
+    private static int? ParseObject(string json)
     {
         try
         {
             using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.EnumerateObject().Any();
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.EnumerateObject().Count() : null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 }
