@@ -489,3 +489,135 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    ALTER TABLE [OrgUnits] ADD [IsSynthetic] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    ALTER TABLE [OrgUnits] ADD [LetterCodePrefix] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE TABLE [Dispatches] (
+        [Id] int NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [FromOrgUnitId] int NOT NULL,
+        [ToOrgUnitId] int NOT NULL,
+        [SendEntryId] bigint NOT NULL,
+        [Year] int NOT NULL,
+        [Number] int NOT NULL,
+        [LetterNo] nvarchar(60) NOT NULL,
+        [LetterDate] datetime2 NOT NULL,
+        [SentUtc] datetime2 NOT NULL,
+        [SentByUserName] nvarchar(256) NOT NULL,
+        [ReceiveEntryId] bigint NULL,
+        [ReceiveNo] nvarchar(20) NULL,
+        [ReceivedDate] datetime2 NULL,
+        [ReceivedUtc] datetime2 NULL,
+        [ReceivedByUserName] nvarchar(256) NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Dispatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Dispatches_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dispatches_OrgUnits_FromOrgUnitId] FOREIGN KEY ([FromOrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dispatches_OrgUnits_ToOrgUnitId] FOREIGN KEY ([ToOrgUnitId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dispatches_RegisterEntries_ReceiveEntryId] FOREIGN KEY ([ReceiveEntryId]) REFERENCES [RegisterEntries] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dispatches_RegisterEntries_SendEntryId] FOREIGN KEY ([SendEntryId]) REFERENCES [RegisterEntries] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE TABLE [DispatchItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DispatchId] int NOT NULL,
+        [SubmissionId] int NOT NULL,
+        CONSTRAINT [PK_DispatchItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DispatchItems_Dispatches_DispatchId] FOREIGN KEY ([DispatchId]) REFERENCES [Dispatches] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DispatchItems_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE INDEX [IX_Dispatches_CampaignId] ON [Dispatches] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE INDEX [IX_Dispatches_FromOrgUnitId_Year_Number] ON [Dispatches] ([FromOrgUnitId], [Year], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE INDEX [IX_Dispatches_ReceiveEntryId] ON [Dispatches] ([ReceiveEntryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Dispatches_SendEntryId] ON [Dispatches] ([SendEntryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE INDEX [IX_Dispatches_ToOrgUnitId_ReceivedUtc] ON [Dispatches] ([ToOrgUnitId], [ReceivedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DispatchItems_DispatchId_SubmissionId] ON [DispatchItems] ([DispatchId], [SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    CREATE INDEX [IX_DispatchItems_SubmissionId] ON [DispatchItems] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126001228_Dispatches'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126001228_Dispatches', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -31,6 +31,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<Registers.RegisterEntry> RegisterEntries => Set<Registers.RegisterEntry>();
 
+    public DbSet<Registers.Dispatch> Dispatches => Set<Registers.Dispatch>();
+
+    public DbSet<Registers.DispatchItem> DispatchItems => Set<Registers.DispatchItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

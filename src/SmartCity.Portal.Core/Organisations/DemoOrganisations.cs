@@ -15,6 +15,9 @@ public static class DemoOrganisations
 {
     public const string ProvinceCode = "81";
 
+    /// <summary>The demo provincial office's letter code, so a dispatch can be tried at once (the office may change it).</summary>
+    public const string ProvinceLetterCodePrefix = "กบ ๐๐๒๓.๓";
+
     public static readonly IReadOnlyList<DemoMunicipality> Municipalities =
     [
         new("810101", "เทศบาลเมืองกระบี่", "Krabi Town Municipality", MunicipalityClass.Town, "8101"),
@@ -38,6 +41,9 @@ public static class DemoOrganisations
         var existing = await db.OrgUnits.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
         var parentCodes = Municipalities.Select(m => m.DistrictCode).Append(ProvinceCode).Distinct().ToList();
         var parents = await db.OrgUnits.Where(o => parentCodes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
+
+        // Only fills an empty code: an office that set its own keeps it across restarts.
+        parents[ProvinceCode].LetterCodePrefix ??= ProvinceLetterCodePrefix;
 
         var result = new List<OrgUnit>();
         foreach (var m in Municipalities)

@@ -34,6 +34,18 @@ public class OrgUnit : IConcurrencyVersioned
     /// <summary>Demo rows are made up (named after real places) and must be shown as such.</summary>
     public bool IsDemo { get; set; }
 
+    /// <summary>
+    /// Rows of the generated national data set used to measure dashboards and exports at full
+    /// scale: not real municipalities, never seeded outside measuring, always shown as such.
+    /// </summary>
+    public bool IsSynthetic { get; set; }
+
+    /// <summary>
+    /// The office's letter code as printed before the number on its outgoing letters, e.g.
+    /// "กบ ๐๐๒๓.๓" (set by the office itself; Thai digits as on the letter).
+    /// </summary>
+    public string? LetterCodePrefix { get; set; }
+
     public Guid ConcurrencyToken { get; set; }
 
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameTh;

@@ -306,10 +306,17 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("LetterCodePrefix")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("NameEn")
                         .HasMaxLength(200)
@@ -344,6 +351,109 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("Kind", "ProvinceCode");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("FromOrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LetterDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LetterNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ReceiveEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReceiveNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ReceivedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ReceivedDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReceivedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SendEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SentByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ReceiveEntryId");
+
+                    b.HasIndex("SendEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ToOrgUnitId", "ReceivedUtc");
+
+                    b.HasIndex("FromOrgUnitId", "Year", "Number");
+
+                    b.ToTable("Dispatches");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.DispatchItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DispatchId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("DispatchId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("DispatchItems");
                 });
 
             modelBuilder.Entity("SmartCity.Portal.Registers.RegisterCounter", b =>
@@ -692,6 +802,53 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("SmartCity.Portal.Registers.Dispatch", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Organisations.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Registers.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiveEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartCity.Portal.Registers.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("SendEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Organisations.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.DispatchItem", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Registers.Dispatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartCity.Portal.Registers.RegisterCounter", b =>
                 {
                     b.HasOne("SmartCity.Portal.Organisations.OrgUnit", null)
@@ -745,6 +902,11 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.Navigation("Holder");
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.Dispatch", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

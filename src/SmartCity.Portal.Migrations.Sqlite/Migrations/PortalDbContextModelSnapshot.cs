@@ -289,9 +289,16 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterCodePrefix")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
@@ -327,6 +334,105 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "ProvinceCode");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceiveEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiveNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SendEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ReceiveEntryId");
+
+                    b.HasIndex("SendEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ToOrgUnitId", "ReceivedUtc");
+
+                    b.HasIndex("FromOrgUnitId", "Year", "Number");
+
+                    b.ToTable("Dispatches");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.DispatchItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DispatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("DispatchId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("DispatchItems");
                 });
 
             modelBuilder.Entity("SmartCity.Portal.Registers.RegisterCounter", b =>
@@ -666,6 +772,53 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("SmartCity.Portal.Registers.Dispatch", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Organisations.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Registers.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiveEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SmartCity.Portal.Registers.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("SendEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Organisations.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.DispatchItem", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Registers.Dispatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartCity.Portal.Registers.RegisterCounter", b =>
                 {
                     b.HasOne("SmartCity.Portal.Organisations.OrgUnit", null)
@@ -719,6 +872,11 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Holder");
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Registers.Dispatch", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

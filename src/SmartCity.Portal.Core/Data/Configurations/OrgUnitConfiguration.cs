@@ -19,6 +19,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.Property(o => o.ProvinceCode).HasMaxLength(2);
         builder.Property(o => o.DistrictCode).HasMaxLength(4);
         builder.HasIndex(o => new { o.Kind, o.ProvinceCode });
+        builder.Property(o => o.LetterCodePrefix).HasMaxLength(40);
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.ConcurrencyToken).IsConcurrencyToken();
     }
