@@ -25,4 +25,24 @@ public static class Deadlines
             .MinAsync(cancellationToken);
         return tier is { } t && t < campaign.SubmissionDeadlineUtc ? t : campaign.SubmissionDeadlineUtc;
     }
+
+    /// <summary>
+    /// The same minimum, for many paths at once: the caller loads the campaign's office deadlines
+    /// once (a handful of rows) instead of one query per municipality.
+    /// </summary>
+    public static DateTime EffectiveForPath(DateTime campaignDeadlineUtc, IReadOnlyDictionary<string, DateTime> officeDeadlinesByCode, string orgPath)
+    {
+        ArgumentNullException.ThrowIfNull(officeDeadlinesByCode);
+        ArgumentNullException.ThrowIfNull(orgPath);
+        var result = campaignDeadlineUtc;
+        foreach (var code in orgPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (officeDeadlinesByCode.TryGetValue(code, out var d) && d < result)
+            {
+                result = d;
+            }
+        }
+
+        return result;
+    }
 }
