@@ -15,6 +15,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Campaigns.CampaignService>();
         services.AddSingleton<Submissions.SubmissionChangeNotifier>();
         services.AddSingleton<Submissions.SubmissionService>();
+        services.AddSingleton<Submissions.BulkActionService>();
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<Registers.PaperCopyService>();
         services.AddSingleton<Dashboards.TrackerService>();
