@@ -90,6 +90,21 @@ public sealed record ActionRequestDto(string? Comment, DateTimeOffset? ExtendedD
 
 public sealed record ActionResultDto(int Id, SubmissionState State, long EventId, string Etag);
 
+/// <summary>One selected report and the ETag it was read with.</summary>
+public sealed record BulkItemDto(int Id, string? Etag);
+
+public sealed record BulkForwardRequestDto(IReadOnlyList<BulkItemDto>? Items, string? Comment);
+
+/// <summary>Per report: done (with its new ETag) or refused with the same code and titles a single action would give.</summary>
+public sealed record BulkItemResultDto(int Id, string? Municipality, string? MunicipalityEn, bool Ok, string? Etag, string? Code, string? Title, string? TitleEn)
+{
+    public static BulkItemResultDto From(BulkItemOutcome o) => new(
+        o.SubmissionId, o.MunicipalityNameTh, o.MunicipalityNameEn, o.Succeeded,
+        o.ConcurrencyToken is { } t ? ETags.Format(t) : null, o.Error?.Code, o.Error?.Th, o.Error?.En);
+}
+
+public sealed record BulkResultDto(int Succeeded, int Failed, IReadOnlyList<BulkItemResultDto> Items);
+
 public sealed record AnswersSavedDto(int Id, string Etag);
 
 public sealed record AuditVerificationDto(bool Ok, long Events, long? FirstBrokenId)

@@ -39,6 +39,11 @@ internal static class SubmissionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        submissions.MapPost("/submissions/bulk/forward", BulkForwardAsync)
+            .WithSummary("forward many reports at once; body {items: [{id, etag}], comment?}; each is done or refused on its own and reported")
+            .Accepts<BulkForwardRequestDto>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     private static async Task<Results<Ok<SubmissionDetailDto>, Created<SubmissionDetailDto>>> CreateAsync(
@@ -107,5 +112,27 @@ internal static class SubmissionEndpoints
         var result = await service.ActAsync(user, id, request, cancellationToken);
         response.Headers.ETag = ETags.Format(result.ConcurrencyToken);
         return TypedResults.Ok(new ActionResultDto(result.SubmissionId, result.State, result.EventId, ETags.Format(result.ConcurrencyToken)));
+    }
+
+    private static async Task<Ok<BulkResultDto>> BulkForwardAsync(
+        ClaimsPrincipal user, BulkActionService service, HttpRequest httpRequest, IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
+    {
+        var body = await ApiBody.ReadAsync<BulkForwardRequestDto>(httpRequest, json.Value.SerializerOptions);
+        var items = (body?.Items ?? []).Select(i => new BulkItem(i.Id, BulkToken(i.Etag))).ToList();
+        var result = await service.ForwardAsync(user, items, body?.Comment, cancellationToken);
+        return TypedResults.Ok(new BulkResultDto(result.Succeeded, result.Failed.Count, result.Items.Select(BulkItemResultDto.From).ToList()));
+    }
+
+    /// <summary>A missing ETag is a client error for the whole request (428); an unreadable one only makes that report stale.</summary>
+    private static Guid BulkToken(string? etag)
+    {
+        try
+        {
+            return ETags.RequireIfMatch(etag);
+        }
+        catch (Common.PortalStaleException)
+        {
+            return Guid.Empty;
+        }
     }
 }
