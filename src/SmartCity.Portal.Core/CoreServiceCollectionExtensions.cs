@@ -17,6 +17,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Submissions.SubmissionService>();
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<Registers.PaperCopyService>();
+        services.AddSingleton<Registers.DispatchService>();
         return services;
     }
 }
