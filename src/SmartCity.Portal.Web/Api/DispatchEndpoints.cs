@@ -27,6 +27,10 @@ internal static class DispatchEndpoints
         dispatches.MapGet("/dispatches/{id:int}", GetAsync)
             .WithSummary("One letter with the reports it carries")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        dispatches.MapGet("/dispatches/{id:int}/letter.docx", LetterDocxAsync)
+            .WithSummary("The cover letter as a Word document (Thai official letter layout, Sarabun)")
+            .Produces(StatusCodes.Status200OK, contentType: DispatchLetterDocx.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         dispatches.MapPost("/dispatches/{id:int}/receipt", ReceiptAsync)
             .WithSummary("DLA: record the letter's arrival; body {receivedOn: yyyy-MM-dd, note}; 200 with DLA's receive number; 409 when already recorded")
             .Accepts<DispatchReceiptRequestDto>("application/json")
@@ -65,6 +69,12 @@ internal static class DispatchEndpoints
 
     private static async Task<Ok<DispatchDetailDto>> GetAsync(int id, ClaimsPrincipal user, DispatchService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(DispatchDetailDto.From(await service.GetAsync(user, id, cancellationToken)));
+
+    private static async Task<FileContentHttpResult> LetterDocxAsync(int id, ClaimsPrincipal user, DispatchService service, CancellationToken cancellationToken)
+    {
+        var letter = DispatchLetter.From(await service.GetAsync(user, id, cancellationToken));
+        return TypedResults.File(DispatchLetterDocx.Build(letter), DispatchLetterDocx.ContentType, letter.FileName("docx"));
+    }
 
     private static async Task<Ok<DispatchSummaryDto>> ReceiptAsync(
         int id, ClaimsPrincipal user, DispatchService service, HttpRequest request, IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)

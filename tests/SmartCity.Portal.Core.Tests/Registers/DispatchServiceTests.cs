@@ -380,3 +380,46 @@ public sealed class DispatchServiceTests(DemoDatabase database) : IClassFixture<
         }
     }
 }
+
+/// <summary>The cover letter, worded once and rendered as a .docx that Word (and this test) can open again.</summary>
+public sealed class DispatchLetterTests
+{
+    [Fact]
+    public void The_docx_letter_opens_again_with_its_number_date_and_municipalities()
+    {
+        var office = new OrgRef(10, "81", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดกระบี่", "Krabi Provincial Office");
+        var summary = new DispatchSummary(
+            7, 1, office, "81", "กบ ๐๐๒๓.๓/๑๕", 2569, 15, new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 20, 3, 0, 0, DateTimeKind.Utc),
+            "province-81", 2, null, null, null, null);
+        var detail = new DispatchDetail(
+            summary, "การคัดเลือกองค์กรปกครองส่วนท้องถิ่นที่มีการพัฒนาศักยภาพเมืองน่าอยู่อัจฉริยะที่มีความโดดเด่น ประจำปี พ.ศ. 2567", "มท ๐๘๑๐.๒/ว ๓๐๙๕",
+            new DateTime(2024, 7, 14, 17, 0, 0, DateTimeKind.Utc), 2567, "กระบี่", "กองพัฒนาและส่งเสริมการบริหารงานท้องถิ่น",
+            "นำส่งแบบรายงาน ฉบับจริง จำนวน 2 แห่ง", null,
+            [
+                new DispatchItemView(1, new OrgRef(1, "810101", "เทศบาลเมืองกระบี่", null), "อำเภอเมืองกระบี่", null, "SC2567-81-0001", "3/2569"),
+                new DispatchItemView(2, new OrgRef(2, "810116", "เทศบาลตำบลอ่าวนาง", null), "อำเภอเมืองกระบี่", null, "SC2567-81-0002", "12/2569"),
+            ]);
+
+        var letter = DispatchLetter.From(detail);
+        Assert.Equal("๒๐ พฤศจิกายน ๒๕๖๙", letter.Date);
+        Assert.Equal("ศาลากลางจังหวัดกระบี่", letter.Address);
+        Assert.Equal("หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๑๐.๒/ว ๓๐๙๕ ลงวันที่ ๑๕ กรกฎาคม ๒๕๖๗", letter.Reference);
+        Assert.Equal(["๑", "๒"], letter.Rows.Select(r => r.Order));
+        Assert.Equal("๑๒/๒๕๖๙", letter.Rows[1].PaperReceiveNo);
+
+        var bytes = DispatchLetterDocx.Build(letter);
+        using var stream = new MemoryStream(bytes);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("ที่ กบ ๐๐๒๓.๓/๑๕", text, StringComparison.Ordinal);
+        Assert.Contains("๒๐ พฤศจิกายน ๒๕๖๙", text, StringComparison.Ordinal);
+        Assert.Contains("เทศบาลเมืองกระบี่", text, StringComparison.Ordinal);
+        Assert.Contains("เทศบาลตำบลอ่าวนาง", text, StringComparison.Ordinal);
+        Assert.Contains("อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", text, StringComparison.Ordinal);
+        var fonts = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Single();
+        Assert.Equal("Sarabun", fonts.ComplexScript?.Value);
+
+        // Valid against the Office schema, so Word opens it without a repair prompt.
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+    }
+}

@@ -199,5 +199,22 @@ public sealed class DispatchPageTests(PortalFactory factory) : IClassFixture<Por
             Assert.Contains("เทศบาลเมืองกระบี่", html, StringComparison.Ordinal);
             Assert.Contains("ขอแสดงความนับถือ", html, StringComparison.Ordinal);
         }
+
+        using var docx = await provinceApi.GetAsync(new Uri($"/api/v1/dispatches/{dispatchId}/letter.docx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".docx", docx.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
+        await using var stream = await docx.Content.ReadAsStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        copy.Position = 0;
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(copy, false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains(letterNo, text, StringComparison.Ordinal);
+        Assert.Contains("เทศบาลเมืองกระบี่", text, StringComparison.Ordinal);
+
+        var municipality = await factory.BearerClientAsync("muni-810101");
+        using var refused = await municipality.GetAsync(new Uri($"/api/v1/dispatches/{dispatchId}/letter.docx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }
