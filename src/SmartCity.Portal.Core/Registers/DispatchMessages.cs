@@ -55,9 +55,8 @@ public static class DispatchMessages
             string.Create(CultureInfo.InvariantCulture, $"The dispatch was not sent: {items.Count} report(s) cannot go to DLA yet ({en}). Nothing was recorded."));
     }
 
-    public static PortalMessage UnknownSubmission(int id) => new(WorkflowNotFoundCode,
-        string.Create(CultureInfo.InvariantCulture, $"ไม่พบรายงานเลขที่ {id} หรืออยู่นอกเขตความรับผิดชอบของท่าน"),
-        string.Create(CultureInfo.InvariantCulture, $"Report {id} was not found or lies outside your jurisdiction."));
-
-    private const string WorkflowNotFoundCode = "submission-not-found";
+    /// <summary>How a refused report the caller may not see is named: by the id they sent, never by what lies outside their jurisdiction.</summary>
+    public static (string Th, string En) UnknownSubmissionName(int id) => (
+        string.Create(CultureInfo.InvariantCulture, $"รายงานเลขที่ {id}"),
+        string.Create(CultureInfo.InvariantCulture, $"Report {id}"));
 }

@@ -143,8 +143,8 @@ public sealed class DispatchService(
         {
             if (!byId.TryGetValue(id, out var s))
             {
-                var unknown = DispatchMessages.UnknownSubmission(id);
-                problems.Add(new PortalItemProblem(id, unknown.Th, unknown.En, WorkflowMessages.SubmissionNotFound));
+                var (th, en) = DispatchMessages.UnknownSubmissionName(id);
+                problems.Add(new PortalItemProblem(id, th, en, WorkflowMessages.SubmissionNotFound));
                 continue;
             }
 

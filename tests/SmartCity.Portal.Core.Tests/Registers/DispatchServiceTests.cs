@@ -135,7 +135,7 @@ public sealed class DispatchServiceTests(DemoDatabase database) : IClassFixture<
         Assert.Equal(WorkflowMessages.NotHolder, refused.Items[0].Reason);
         Assert.Equal("เทศบาลตำบลอ่าวนาง", refused.Items[0].NameTh);
         Assert.Equal(WorkflowMessages.SubmissionNotFound, refused.Items[1].Reason);
-        Assert.DoesNotContain("ทดสอบ", refused.Items[1].NameTh, StringComparison.Ordinal);
+        Assert.Equal($"รายงานเลขที่ {foreign.Id}", refused.Items[1].NameTh);
         Assert.Equal(SubmissionState.AtProvince, (await kit.Workflow.GetAsync(kit.Province, held)).State);
 
         // A report of another campaign cannot ride on this campaign's letter.
