@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<Registers.PaperCopyService>();
         services.AddSingleton<Dashboards.TrackerService>();
+        services.AddSingleton<Registers.DispatchService>();
         return services;
     }
 }

@@ -28,3 +28,15 @@ public sealed class PortalValidationException(PortalMessage message) : PortalExc
 
 /// <summary>Someone else changed the thing since the caller read it; nothing was overwritten (HTTP 412).</summary>
 public sealed class PortalStaleException(PortalMessage message) : PortalException(message);
+
+/// <summary>One item of a batch that cannot go, and why: the municipality by name, the reason in both languages.</summary>
+public sealed record PortalItemProblem(int Id, string NameTh, string? NameEn, PortalMessage Reason);
+
+/// <summary>
+/// A batch that is all-or-nothing (a dispatch is one letter) was refused because of some of its
+/// items; nothing was written. HTTP 422 with an <c>items</c> array, one entry per failing item.
+/// </summary>
+public sealed class PortalBatchValidationException(PortalMessage message, IReadOnlyList<PortalItemProblem> items) : PortalException(message)
+{
+    public IReadOnlyList<PortalItemProblem> Items { get; } = items;
+}

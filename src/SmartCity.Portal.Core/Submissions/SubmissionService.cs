@@ -261,7 +261,19 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         return lapsed;
     }
 
-    private static async Task<WorkflowEvent> ApplyAsync(
+    /// <summary>
+    /// The workflow's decision on an action for a submission tracked by <paramref name="db"/>, from the
+    /// same context <see cref="ActAsync"/> builds: for callers that move several submissions in one
+    /// transaction (a dispatch to DLA) and must follow exactly the same rules.
+    /// </summary>
+    internal async Task<(WorkflowDecision Decision, DateTime NowUtc)> DecideAsync(
+        PortalDbContext db, Submission s, PortalActor actor, WorkflowAction action, string? comment, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(db, s, actor, comment, null, cancellationToken);
+        return (SubmissionWorkflow.Decide(action, context), context.NowUtc);
+    }
+
+    internal static async Task<WorkflowEvent> ApplyAsync(
         PortalDbContext db, Submission s, PortalActor? actor, WorkflowAction action, SubmissionState to, string? comment, DateTime? extendedDeadline, DateTime now, CancellationToken cancellationToken)
     {
         var from = s.State;

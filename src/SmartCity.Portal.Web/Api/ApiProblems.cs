@@ -40,6 +40,9 @@ public static class ApiMessages
         "เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่อีกครั้ง", "Something went wrong on the server. Please try again.");
 }
 
+/// <summary>One refused item of a batch in a 422 problem: which one, and why (Thai and English).</summary>
+public sealed record ProblemItemDto(int Id, string Name, string? NameEn, string Code, string Title, string TitleEn);
+
 /// <summary>The request itself is malformed (HTTP 400).</summary>
 public sealed class ApiBadRequestException(PortalMessage message) : PortalException(message);
 
@@ -58,7 +61,7 @@ public static class ApiProblems
         PortalAccessDeniedException => StatusCodes.Status403Forbidden,
         PortalConflictException => StatusCodes.Status409Conflict,
         PortalStaleException => StatusCodes.Status412PreconditionFailed,
-        PortalValidationException => StatusCodes.Status422UnprocessableEntity,
+        PortalValidationException or PortalBatchValidationException => StatusCodes.Status422UnprocessableEntity,
         ApiBadRequestException => StatusCodes.Status400BadRequest,
         ApiPreconditionRequiredException => StatusCodes.Status428PreconditionRequired,
         ApiUnauthorizedException => StatusCodes.Status401Unauthorized,
@@ -68,16 +71,24 @@ public static class ApiProblems
     public static ProblemHttpResult For(PortalException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return Create(StatusOf(exception), exception.PortalMessage);
+        return exception is PortalBatchValidationException batch
+            ? Create(StatusOf(exception), exception.PortalMessage, batch.Items)
+            : Create(StatusOf(exception), exception.PortalMessage);
     }
 
-    public static ProblemHttpResult Create(int status, PortalMessage message)
+    public static ProblemHttpResult Create(int status, PortalMessage message) => Create(status, message, null);
+
+    /// <summary>With <paramref name="items"/>, the problem lists each refused item of an all-or-nothing batch and its own reason.</summary>
+    public static ProblemHttpResult Create(int status, PortalMessage message, IReadOnlyList<PortalItemProblem>? items)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return TypedResults.Problem(
-            statusCode: status,
-            title: message.Th,
-            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["titleEn"] = message.En, ["code"] = message.Code });
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["titleEn"] = message.En, ["code"] = message.Code };
+        if (items is not null)
+        {
+            extensions["items"] = items.Select(i => new ProblemItemDto(i.Id, i.NameTh, i.NameEn, i.Reason.Code, i.Reason.Th, i.Reason.En)).ToList();
+        }
+
+        return TypedResults.Problem(statusCode: status, title: message.Th, extensions: extensions);
     }
 }
 
