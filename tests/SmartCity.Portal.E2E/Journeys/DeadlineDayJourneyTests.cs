@@ -49,5 +49,37 @@ public sealed class DeadlineDayJourneyTests(PortalServer server, ChromiumBrowser
             await RecordPaperCopyAsync(province, code);
             await Expect(province.Locator($"[data-testid=inbox-paper-received][data-code='{code}']")).ToBeVisibleAsync();
         }
+
+        // One letter carries all three to DLA, numbered from the province's send register, in Thai digits.
+        await OpenAsync(province, "/province/dispatches");
+        await Expect(province.Locator("input[data-testid=dispatch-candidate][data-enabled=true]")).ToHaveCountAsync(3);
+        await province.Locator("input[data-testid=dispatch-select-all]").CheckAsync();
+        await Expect(province.Locator("[data-testid=dispatch-create]")).ToHaveAttributeAsync("data-selected", "3");
+        await province.Locator("[data-testid=dispatch-create]").ClickAsync();
+        await province.Locator("[data-testid=dispatch-confirm]").ClickAsync();
+        var result = province.Locator("[data-testid=dispatch-result]");
+        await Expect(result).ToHaveAttributeAsync("data-letter-no", "กบ ๐๐๒๓.๓/๑");
+        await Expect(province.Locator("input[data-testid=dispatch-candidate]")).ToHaveCountAsync(0);
+
+        // The cover letter lists the three municipalities.
+        await province.Locator("[data-testid=dispatch-letter-link]").ClickAsync();
+        await Expect(province.Locator("[data-testid=letter-no]")).ToHaveTextAsync("กบ ๐๐๒๓.๓/๑");
+        var letterRows = province.Locator("[data-testid=letter-row]");
+        await Expect(letterRows).ToHaveCountAsync(3);
+        foreach (var name in new[] { "เทศบาลตำบลอ่าวนาง", "เทศบาลตำบลกระบี่น้อย", "เทศบาลเมืองกระบี่" })
+        {
+            await Expect(province.Locator("[data-testid=letter-list]")).ToContainTextAsync(name);
+        }
+
+        // DLA sees the letter outstanding and records its arrival under its own receive number.
+        var dla = await SignInAnotherUserAsync("dla", "/dla");
+        await OpenAsync(dla, "/dla/dispatches");
+        var receive = dla.Locator("[data-testid=dispatch-receive][data-letter-no='กบ ๐๐๒๓.๓/๑']");
+        await Expect(receive).ToBeVisibleAsync();
+        await receive.ClickAsync();
+        await dla.Locator("[data-testid=receipt-confirm]").ClickAsync();
+        await Expect(dla.Locator("[data-testid=receipt-result]")).ToHaveAttributeAsync("data-receive-no", new System.Text.RegularExpressions.Regex(@"^1/\d{4}$"));
+        await Expect(dla.Locator("[data-testid=dispatch-receive]")).ToHaveCountAsync(0);
+        await Expect(dla.Locator("[data-testid=dispatch-received-row]")).ToHaveCountAsync(1);
     }
 }
