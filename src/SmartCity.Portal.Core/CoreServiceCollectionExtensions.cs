@@ -18,6 +18,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<Registers.PaperCopyService>();
         services.AddSingleton<Dashboards.TrackerService>();
+        services.AddOptions<Reports.ExportOptions>().BindConfiguration(Reports.ExportOptions.Section);
+        services.AddSingleton<Reports.ExportGate>();
+        services.AddSingleton<Reports.ExportService>();
         return services;
     }
 }
