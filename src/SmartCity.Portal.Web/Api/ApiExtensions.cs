@@ -65,6 +65,7 @@ public static class ApiExtensions
         api.MapDirectoryEndpoints();
         api.MapSubmissionEndpoints();
         api.MapRegisterEndpoints();
+        api.MapExportEndpoints();
 
         // Anything else under the prefix: 401 JSON without credentials, 404 JSON with them; never a page.
         api.Map("/{**rest}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ApiMessages.NoSuchEndpoint))
