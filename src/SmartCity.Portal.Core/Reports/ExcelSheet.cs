@@ -103,6 +103,12 @@ public static class ExcelSheet
 
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, row, columns.Count).SetAutoFilter();
+
+        // Officers print these: A4 landscape, all columns on one page wide, the header on every page.
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
         return sheet;
     }
 
