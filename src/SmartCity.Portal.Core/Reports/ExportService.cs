@@ -103,7 +103,7 @@ public sealed class ExportService(
                 orderby sender.Code, d.Year, d.Number, s.Municipality!.Code
                 select new DispatchLine(
                     sender.NameTh, d.LetterNo, d.LetterDate, d.SentUtc, d.SentByUserName, d.ReceiveNo, d.ReceivedDate,
-                    s.Municipality!.Code, s.Municipality.NameTh, s.Municipality.Class, s.Municipality.DistrictCode, s.ReferenceNo, s.State))
+                    s.Municipality!.Code, s.Municipality.NameTh, s.Municipality.Class, s.ReferenceNo, s.State))
             .ToListAsync(cancellationToken);
         var office = await OfficeAsync(db, actor, cancellationToken);
 
@@ -172,7 +172,7 @@ public sealed class ExportService(
 
     private sealed record DispatchLine(
         string FromNameTh, string LetterNo, DateTime LetterDate, DateTime SentUtc, string SentBy, string? ReceiveNo, DateTime? ReceivedDate,
-        string MunicipalityCode, string MunicipalityNameTh, Organisations.MunicipalityClass? Class, string? DistrictCode, string? ReferenceNo, SubmissionState State);
+        string MunicipalityCode, string MunicipalityNameTh, Organisations.MunicipalityClass? Class, string? ReferenceNo, SubmissionState State);
 
     private sealed record Office(string Code, string NameTh);
 
