@@ -20,6 +20,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Registers.PaperCopyService>();
         services.AddSingleton<Dashboards.TrackerService>();
         services.AddSingleton<Registers.DispatchService>();
+        services.AddOptions<Reports.ExportOptions>().BindConfiguration(Reports.ExportOptions.Section);
+        services.AddSingleton<Reports.ExportGate>();
+        services.AddSingleton<Reports.ExportService>();
         return services;
     }
 }

@@ -65,6 +65,7 @@ public static class ApiProblems
         ApiBadRequestException => StatusCodes.Status400BadRequest,
         ApiPreconditionRequiredException => StatusCodes.Status428PreconditionRequired,
         ApiUnauthorizedException => StatusCodes.Status401Unauthorized,
+        Reports.ExportBusyException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
