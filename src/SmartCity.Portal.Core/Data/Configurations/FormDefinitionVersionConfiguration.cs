@@ -12,7 +12,7 @@ internal sealed class FormDefinitionVersionConfiguration : IEntityTypeConfigurat
         // The unique index is what makes "max + 1" safe when two officers publish at once.
         builder.HasIndex(f => new { f.CampaignId, f.Version }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(f => f.CampaignId).OnDelete(DeleteBehavior.Restrict);
-        // Unbounded on purpose: nvarchar(max) / TEXT; the default template alone is ~40 KB of JSON.
+        // Unbounded on purpose (nvarchar(max) / TEXT): the default template alone is tens of kilobytes of Thai JSON.
         builder.Property(f => f.Json).IsRequired();
         builder.Property(f => f.CreatedByUserName).HasMaxLength(256);
         builder.Property(f => f.ConcurrencyToken).IsConcurrencyToken();
