@@ -621,3 +621,67 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126010122_FormDefinitions'
+)
+BEGIN
+    ALTER TABLE [Submissions] ADD [FormVersionId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126010122_FormDefinitions'
+)
+BEGIN
+    CREATE TABLE [FormDefinitionVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [Version] int NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [PublishedUtc] datetime2 NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedByUserName] nvarchar(256) NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_FormDefinitionVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FormDefinitionVersions_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126010122_FormDefinitions'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_FormVersionId] ON [Submissions] ([FormVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126010122_FormDefinitions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FormDefinitionVersions_CampaignId_Version] ON [FormDefinitionVersions] ([CampaignId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126010122_FormDefinitions'
+)
+BEGIN
+    ALTER TABLE [Submissions] ADD CONSTRAINT [FK_Submissions_FormDefinitionVersions_FormVersionId] FOREIGN KEY ([FormVersionId]) REFERENCES [FormDefinitionVersions] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126010122_FormDefinitions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126010122_FormDefinitions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

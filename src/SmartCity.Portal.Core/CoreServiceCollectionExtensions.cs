@@ -13,6 +13,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActiveMembershipResolver>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<Campaigns.CampaignService>();
+        services.AddSingleton<Forms.FormService>();
         services.AddSingleton<Submissions.SubmissionChangeNotifier>();
         services.AddSingleton<Submissions.SubmissionService>();
         services.AddSingleton<Submissions.BulkActionService>();

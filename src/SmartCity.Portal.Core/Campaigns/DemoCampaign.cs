@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Portal.Common;
 using SmartCity.Portal.Data;
+using SmartCity.Portal.Forms;
 using SmartCity.Portal.Organisations;
 
 namespace SmartCity.Portal.Campaigns;
@@ -21,6 +22,8 @@ public static class DemoCampaign
         var existing = await db.Campaigns.SingleOrDefaultAsync(c => c.FiscalYear == FiscalYear && c.LetterNo == LetterNo, cancellationToken);
         if (existing is not null)
         {
+            // Databases seeded before campaigns had forms get version 1 now; a database that has it keeps it.
+            await SeedFormAsync(db, existing, clock, cancellationToken);
             return existing;
         }
 
@@ -43,6 +46,28 @@ public static class DemoCampaign
         var krabi = await db.OrgUnits.SingleAsync(o => o.Kind == OrgUnitKind.ProvinceOffice && o.Code == DemoOrganisations.ProvinceCode, cancellationToken);
         db.TierDeadlines.Add(new TierDeadline { CampaignId = campaign.Id, OrgUnitId = krabi.Id, DeadlineUtc = ThaiTime.FromBangkok(deadlineDay.AddDays(-1).AddHours(16.5)) });
         await db.SaveChangesAsync(cancellationToken);
+        await SeedFormAsync(db, campaign, clock, cancellationToken);
         return campaign;
+    }
+
+    /// <summary>Publishes the default template as version 1 unless the campaign already has any version.</summary>
+    private static async Task SeedFormAsync(PortalDbContext db, Campaign campaign, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await db.FormDefinitionVersions.AnyAsync(f => f.CampaignId == campaign.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.FormDefinitionVersions.Add(new FormDefinitionVersion
+        {
+            CampaignId = campaign.Id,
+            Version = 1,
+            Json = FormJson.Serialize(DefaultSmartCityForm.Create()),
+            PublishedUtc = now,
+            CreatedUtc = now,
+            CreatedByUserName = "seed",
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -35,6 +35,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<Registers.DispatchItem> DispatchItems => Set<Registers.DispatchItem>();
 
+    public DbSet<Forms.FormDefinitionVersion> FormDefinitionVersions => Set<Forms.FormDefinitionVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -61,6 +63,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         if (ChangeTracker.Entries<WorkflowEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Workflow events are append-only.");
+        }
+
+        // Submissions were started, validated and printed against a published form version: it must
+        // stay exactly as they saw it. The original value counts, so un-publishing in the same save is refused too.
+        if (ChangeTracker.Entries<Forms.FormDefinitionVersion>().Any(e =>
+                e.State is EntityState.Modified or EntityState.Deleted && e.OriginalValues.GetValue<DateTime?>(nameof(Forms.FormDefinitionVersion.PublishedUtc)) is not null))
+        {
+            throw new InvalidOperationException("A published form version never changes; publish a new version instead.");
         }
 
         foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())

@@ -42,7 +42,13 @@ public class Submission : IConcurrencyVersioned
     /// <summary>Readable and unique per campaign, e.g. SC2567-81-0007; issued at the first submit.</summary>
     public string? ReferenceNo { get; set; }
 
-    /// <summary>Answers as JSON, stored as given until the form definition issue validates them.</summary>
+    /// <summary>
+    /// The published form version this report started on (null for reports begun before the campaign had
+    /// a form). Its answers are read and validated against that version even after DLA publishes a newer one.
+    /// </summary>
+    public int? FormVersionId { get; set; }
+
+    /// <summary>Answers as JSON in the shape <see cref="Forms.FormValidator"/> describes.</summary>
     public string AnswersJson { get; set; } = "{}";
 
     /// <summary>A per-municipality extension granted by an office above the holder.</summary>

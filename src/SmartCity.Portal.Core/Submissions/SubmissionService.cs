@@ -47,6 +47,8 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         var submission = new Submission
         {
             CampaignId = campaignId,
+            // The report keeps the form it started on, whatever DLA publishes later.
+            FormVersionId = await Forms.FormService.LatestPublished(db, campaignId).Select(f => (int?)f.Id).FirstOrDefaultAsync(cancellationToken),
             MunicipalityId = actor.OrgUnitId,
             State = SubmissionState.Draft,
             HolderOrgUnitId = actor.OrgUnitId,

@@ -241,6 +241,47 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("TierDeadlines");
                 });
 
+            modelBuilder.Entity("SmartCity.Portal.Forms.FormDefinitionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CreatedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("FormDefinitionVersions");
+                });
+
             modelBuilder.Entity("SmartCity.Portal.Organisations.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -669,6 +710,9 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ExtendedDeadlineUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("FormVersionId")
+                        .HasColumnType("int");
+
                     b.Property<int>("HolderOrgUnitId")
                         .HasColumnType("int");
 
@@ -701,6 +745,8 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormVersionId");
 
                     b.HasIndex("HolderOrgUnitId");
 
@@ -771,6 +817,15 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Forms.FormDefinitionVersion", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartCity.Portal.Organisations.Membership", b =>
@@ -879,6 +934,11 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Forms.FormDefinitionVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartCity.Portal.Organisations.OrgUnit", "Holder")
                         .WithMany()

@@ -228,6 +228,45 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("TierDeadlines");
                 });
 
+            modelBuilder.Entity("SmartCity.Portal.Forms.FormDefinitionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("FormDefinitionVersions");
+                });
+
             modelBuilder.Entity("SmartCity.Portal.Organisations.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -640,6 +679,9 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ExtendedDeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FormVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HolderOrgUnitId")
                         .HasColumnType("INTEGER");
 
@@ -672,6 +714,8 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormVersionId");
 
                     b.HasIndex("HolderOrgUnitId");
 
@@ -741,6 +785,15 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Forms.FormDefinitionVersion", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartCity.Portal.Organisations.Membership", b =>
@@ -849,6 +902,11 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SmartCity.Portal.Forms.FormDefinitionVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SmartCity.Portal.Organisations.OrgUnit", "Holder")
                         .WithMany()

@@ -20,6 +20,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasOne(s => s.Municipality).WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Holder).WithMany().HasForeignKey(s => s.HolderOrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisations.OrgUnit>().WithMany().HasForeignKey(s => s.ReturnedByOrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Forms.FormDefinitionVersion>().WithMany().HasForeignKey(s => s.FormVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
     }
 }
