@@ -5,7 +5,7 @@
 # Runs the web project once in Development with Seed:National and Seed:ExitAfterSeeding, so the
 # data is exactly what the app itself would seed. Idempotent: a second run adds nothing.
 # Usage: scripts/seed-national.sh [data-dir]   (default: src/SmartCity.Portal.Web/data, what scripts/run.sh uses)
-# Then:  scripts/run.sh --Seed:National=true   (or plain scripts/run.sh: the rows stay in the file)
+# Then:  scripts/run.sh -- --Storage:DataDirectory=<data-dir>   (plain scripts/run.sh for the default folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-src/SmartCity.Portal.Web/data}
