@@ -143,8 +143,8 @@ public static class SyntheticNationalData
     }
 
     /// <summary>
-    /// Saves every few hundred rows: one SaveChanges over thousands of rows builds a single command
-    /// whose parameter binding grows with the square of its size on SQLite (measured: ~1 ms a row).
+    /// Saves every 200 rows and forgets them: on SQLite one SaveChanges over thousands of rows took
+    /// about 2.5 times the CPU (measured on the 2,470 municipalities); 50 was no better than 200.
     /// </summary>
     private static async Task SaveInChunksAsync<T>(PortalDbContext db, IReadOnlyList<T> items, Action<T> add, CancellationToken cancellationToken)
     {
