@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Audit.AuditService>();
         services.AddSingleton<Registers.PaperCopyService>();
         services.AddSingleton<Dashboards.TrackerService>();
+        services.AddSingleton<Dashboards.DashboardService>();
         return services;
     }
 }
