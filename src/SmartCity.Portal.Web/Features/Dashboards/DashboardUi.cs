@@ -17,6 +17,17 @@ public static class DashboardUi
         _ => null,
     };
 
+    /// <summary>
+    /// "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอเมืองกระบี่" → "อำเภอเมืองกระบี่": in a matrix of districts
+    /// the office prefix repeats on every row and pushes the numbers off a phone screen.
+    /// </summary>
+    public static string ShortOfficeName(string nameTh)
+    {
+        ArgumentNullException.ThrowIfNull(nameTh);
+        const string prefix = "สำนักงานส่งเสริมการปกครองท้องถิ่น";
+        return nameTh.StartsWith(prefix, StringComparison.Ordinal) && nameTh.Length > prefix.Length ? nameTh[prefix.Length..] : nameTh;
+    }
+
     public static string StatusText(this IStringLocalizer l, TrackerStatus status)
     {
         ArgumentNullException.ThrowIfNull(l);
