@@ -13,6 +13,11 @@ builder.Services.AddPortalUi();
 var app = builder.Build();
 
 await app.InitializePortalDatabaseAsync();
+if (app.ExitsAfterSeeding())
+{
+    return;
+}
+
 app.UsePortal();
 app.LogStartupBanner();
 

@@ -11,6 +11,7 @@ namespace SmartCity.Portal.Data;
 /// <summary>Brings the database to the current schema and seeds reference (and, outside Production, demo) data.</summary>
 public sealed partial class DatabaseInitializer(
     PortalDbContext db,
+    IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseOptions database,
     StorageOptions storage,
     IOptions<SeedOptions> seed,
@@ -36,14 +37,29 @@ public sealed partial class DatabaseInitializer(
         var added = await OrgTreeSeeder.SeedAsync(db, cancellationToken);
         LogOrgTree(added);
 
-        if (!seed.Value.Demo)
+        if (!seed.Value.Demo && !seed.Value.National)
         {
             return;
         }
 
         if (environment.IsProduction())
         {
-            LogDemoRefused();
+            if (seed.Value.Demo)
+            {
+                LogDemoRefused();
+            }
+
+            if (seed.Value.National)
+            {
+                LogNationalRefused();
+            }
+
+            return;
+        }
+
+        if (!seed.Value.Demo)
+        {
+            LogNationalNeedsDemo();
             return;
         }
 
@@ -51,6 +67,12 @@ public sealed partial class DatabaseInitializer(
         await DemoAccounts.SeedAsync(db, users, seed.Value.DemoPassword, clock, cancellationToken);
         await Campaigns.DemoCampaign.SeedAsync(db, clock, cancellationToken);
         LogDemoSeeded(DemoAccounts.All.Count);
+
+        if (seed.Value.National)
+        {
+            var summary = await SyntheticNationalData.SeedAsync(dbFactory, clock, cancellationToken: cancellationToken);
+            LogNationalSeeded(summary.Municipalities, summary.Submissions, summary.Events, summary.RegisterEntries, summary.Dispatches, summary.Elapsed.TotalSeconds);
+        }
     }
 
     [LoggerMessage(LogLevel.Information, "Organisation tree seeded: {Added} org units added.")]
@@ -61,4 +83,14 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(LogLevel.Information, "Demo data seeded: {Accounts} demo accounts.")]
     private partial void LogDemoSeeded(int accounts);
+
+    [LoggerMessage(LogLevel.Warning, "Seed:National is on but the environment is Production: no synthetic data was created.")]
+    private partial void LogNationalRefused();
+
+    [LoggerMessage(LogLevel.Warning, "Seed:National needs Seed:Demo (the synthetic submissions belong to the demo campaign): no synthetic data was created.")]
+    private partial void LogNationalNeedsDemo();
+
+    [LoggerMessage(LogLevel.Information,
+        "Synthetic national data set: {Municipalities} municipalities, {Submissions} submissions, {Events} events, {RegisterEntries} register entries, {Dispatches} dispatches ({Seconds:0.0} s).")]
+    private partial void LogNationalSeeded(int municipalities, int submissions, int events, int registerEntries, int dispatches, double seconds);
 }

@@ -2,7 +2,7 @@ namespace SmartCity.Portal.Organisations;
 
 public sealed record OrgUnitSummary(
     int Id, string Code, string NameTh, string? NameEn, OrgUnitKind Kind, MunicipalityClass? Class,
-    string? ProvinceCode, string? DistrictCode, int? ParentId, bool IsDemo)
+    string? ProvinceCode, string? DistrictCode, int? ParentId, bool IsDemo, bool IsSynthetic = false)
 {
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameTh;
 }

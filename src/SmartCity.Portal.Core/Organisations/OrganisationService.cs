@@ -134,7 +134,7 @@ public sealed class OrganisationService(IDbContextFactory<PortalDbContext> dbFac
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<OrgUnit, OrgUnitSummary>> Summary =
-        o => new OrgUnitSummary(o.Id, o.Code, o.NameTh, o.NameEn, o.Kind, o.Class, o.ProvinceCode, o.DistrictCode, o.ParentId, o.IsDemo);
+        o => new OrgUnitSummary(o.Id, o.Code, o.NameTh, o.NameEn, o.Kind, o.Class, o.ProvinceCode, o.DistrictCode, o.ParentId, o.IsDemo, o.IsSynthetic);
 
     private static readonly Func<OrgUnit, OrgUnitSummary> ToSummary = Summary.Compile();
 }

@@ -10,7 +10,7 @@ public sealed record OrgRef(int Id, string Code, string NameTh, string? NameEn)
 
 public sealed record SubmissionListItem(
     int Id, int CampaignId, OrgRef Municipality, MunicipalityClass? MunicipalityClass, string? ProvinceCode, string? DistrictCode,
-    SubmissionState State, OrgRef Holder, string? ReferenceNo, DateTime? SubmittedUtc, DateTime UpdatedUtc, bool IsDemo);
+    SubmissionState State, OrgRef Holder, string? ReferenceNo, DateTime? SubmittedUtc, DateTime UpdatedUtc, bool IsDemo, bool IsSynthetic = false);
 
 /// <summary>One audited step; <see cref="DisplayName"/> and the office name are looked up for people to read (the event itself keeps the user name).</summary>
 public sealed record SubmissionEventView(
@@ -22,7 +22,7 @@ public sealed record SubmissionDetail(
     SubmissionState State, OrgRef Holder, OrgRef? ReturnedBy, string? ReferenceNo, string AnswersJson,
     DateTime EffectiveDeadlineUtc, DateTime? ExtendedDeadlineUtc, DateTime? PaperCopyReceivedUtc, DateTime? SubmittedUtc,
     DateTime CreatedUtc, DateTime UpdatedUtc, Guid ConcurrencyToken,
-    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventView> History, bool IsDemo);
+    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventView> History, bool IsDemo, bool IsSynthetic = false);
 
 public sealed record SubmissionQuery(
     int? CampaignId = null, SubmissionState? State = null, string? ProvinceCode = null, string? DistrictCode = null, int Page = 1, int PageSize = 50);

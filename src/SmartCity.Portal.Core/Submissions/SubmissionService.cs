@@ -105,7 +105,7 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         return new SubmissionDetail(
             s.Id, s.CampaignId, Ref(m), m.Class, m.ProvinceCode, m.DistrictCode, s.State, Ref(s.Holder!), returnedBy, s.ReferenceNo, s.AnswersJson,
             context.EffectiveDeadlineUtc, s.ExtendedDeadlineUtc, s.PaperCopyReceivedUtc, s.SubmittedUtc, s.CreatedUtc, s.UpdatedUtc, s.ConcurrencyToken,
-            SubmissionWorkflow.PermittedActions(context), history, m.IsDemo);
+            SubmissionWorkflow.PermittedActions(context), history, m.IsDemo, m.IsSynthetic);
     }
 
     /// <summary>A page of the submissions within the caller's jurisdiction, filtered and counted by the database.</summary>
@@ -146,7 +146,7 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
                 new OrgRef(s.MunicipalityId, s.Municipality!.Code, s.Municipality.NameTh, s.Municipality.NameEn),
                 s.Municipality.Class, s.Municipality.ProvinceCode, s.Municipality.DistrictCode, s.State,
                 new OrgRef(s.HolderOrgUnitId, s.Holder!.Code, s.Holder.NameTh, s.Holder.NameEn),
-                s.ReferenceNo, s.SubmittedUtc, s.UpdatedUtc, s.Municipality.IsDemo))
+                s.ReferenceNo, s.SubmittedUtc, s.UpdatedUtc, s.Municipality.IsDemo, s.Municipality.IsSynthetic))
             .ToListAsync(cancellationToken);
         return new PagedResult<SubmissionListItem>(items, total, page, pageSize);
     }

@@ -34,6 +34,10 @@ public static partial class PortalHostingExtensions
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }
 
+    /// <summary>Seed:ExitAfterSeeding: the database is ready and nothing should be served (scripts/seed-national.sh).</summary>
+    public static bool ExitsAfterSeeding(this WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value.ExitAfterSeeding;
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });

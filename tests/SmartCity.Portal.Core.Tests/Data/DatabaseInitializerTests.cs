@@ -53,12 +53,35 @@ public sealed class DatabaseInitializerTests
         }
     }
 
-    private static async Task InitializeAsync(SqliteTestDatabase database, string environmentName)
+    [Fact]
+    public async Task The_national_data_set_is_refused_in_Production_and_without_demo_data()
+    {
+        var database = new SqliteTestDatabase();
+        try
+        {
+            await InitializeAsync(database, Environments.Production, o => o.National = true);
+            await InitializeAsync(database, Environments.Development, o => (o.Demo, o.National) = (false, true));
+
+            await using var db = database.CreateContext();
+            Assert.False(await db.OrgUnits.AnyAsync(o => o.IsSynthetic || o.Kind == OrgUnitKind.Municipality));
+            Assert.False(await db.Submissions.AnyAsync());
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private static async Task InitializeAsync(SqliteTestDatabase database, string environmentName, Action<SeedOptions>? seed = null)
     {
         var services = database.AddPortalServices(new ServiceCollection());
         services.AddSingleton(database.DatabaseOptions);
         services.AddSingleton(new StorageOptions { DataDirectory = database.DataDirectory });
-        services.Configure<SeedOptions>(o => o.Demo = true);
+        services.Configure<SeedOptions>(o =>
+        {
+            o.Demo = true;
+            seed?.Invoke(o);
+        });
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(environmentName, database.DataDirectory));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();

@@ -246,6 +246,27 @@ public sealed class SyntheticNationalDataTests(NationalDatabase database, ITestO
         Assert.Equal(await DigestAsync(database), await DigestAsync(other));
     }
 
+    [Fact]
+    public async Task Lists_and_the_directory_say_which_rows_are_synthetic()
+    {
+        int divisionId;
+        await using (var db = database.CreateContext())
+        {
+            divisionId = await db.OrgUnits.Where(o => o.Code == OrgTreeSeeder.DivisionCode).Select(o => o.Id).SingleAsync();
+        }
+
+        var dla = Principal(PortalRoles.DlaOfficer, OrgTreeSeeder.DivisionPath, divisionId);
+        var krabi = await new SubmissionService(database.Factory, database.Clock, new SubmissionChangeNotifier())
+            .ListAsync(dla, new SubmissionQuery(ProvinceCode: DemoOrganisations.ProvinceCode, PageSize: SubmissionService.MaxPageSize));
+        var units = await new OrganisationService(database.Factory)
+            .ListWithinJurisdictionAsync(dla, new OrgUnitQuery(Kind: OrgUnitKind.Municipality, ProvinceCode: DemoOrganisations.ProvinceCode, PageSize: 500));
+
+        Assert.Contains(krabi.Items, i => i.IsSynthetic && !i.IsDemo);
+        Assert.All(krabi.Items, i => Assert.Equal(i.Municipality.Code.StartsWith(SyntheticNationalData.CodePrefix, StringComparison.Ordinal), i.IsSynthetic));
+        Assert.All(units.Items, u => Assert.Equal(u.Code.StartsWith(SyntheticNationalData.CodePrefix, StringComparison.Ordinal), u.IsSynthetic));
+        Assert.Contains(units.Items, u => u.IsDemo);
+    }
+
     /// <summary>Codes, classes, states, reference numbers, register numbers and letter numbers: what a seed decides.</summary>
     private static async Task<string> DigestAsync(SqliteTestDatabase db)
     {
@@ -272,11 +293,11 @@ public sealed class SyntheticNationalDataTests(NationalDatabase database, ITestO
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static ClaimsPrincipal Principal(string role, string path) => new(new ClaimsIdentity(
+    private static ClaimsPrincipal Principal(string role, string path, int orgUnitId = 2) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, "test"),
             new Claim(ClaimTypes.Role, role),
-            new Claim(PortalClaimTypes.OrgUnitId, "2"),
+            new Claim(PortalClaimTypes.OrgUnitId, orgUnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(PortalClaimTypes.OrgUnitPath, path),
         ],
         "test"));

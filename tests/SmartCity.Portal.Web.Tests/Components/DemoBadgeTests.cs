@@ -26,6 +26,20 @@ public sealed class DemoBadgeTests : PortalComponentTest
         Assert.Contains("Demo data", badge.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("th-TH", "ข้อมูลสังเคราะห์")]
+    [InlineData("en-US", "Synthetic data")]
+    public void A_synthetic_row_says_synthetic_data(string culture, string text)
+    {
+        using var scope = new CultureScope(culture);
+
+        var badge = Render<DemoBadge>(p => p.Add(b => b.Synthetic, true));
+
+        Assert.Contains(text, badge.Markup, StringComparison.Ordinal);
+        Assert.NotNull(badge.Find(".synthetic-badge"));
+        Assert.Empty(badge.FindAll(".demo-badge"));
+    }
+
     [Fact]
     public void Not_shown_it_renders_nothing()
     {
