@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SmartCity.Portal.Dashboards;
 using SmartCity.Portal.Data;
 
 namespace SmartCity.Portal.Benchmarks;
@@ -26,7 +27,8 @@ public static class ExtensionPoints
     public static Func<Task>? DlaDashboardLoad(BenchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return null;
+        var dashboards = new DashboardService(new TrackerService(context.Factory, TimeProvider.System), context.Factory, TimeProvider.System);
+        return () => dashboards.LoadAsync(context.Dla, context.CampaignId);
     }
 
     /// <summary>

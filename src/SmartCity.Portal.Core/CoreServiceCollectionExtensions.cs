@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Reports.ExportOptions>().BindConfiguration(Reports.ExportOptions.Section);
         services.AddSingleton<Reports.ExportGate>();
         services.AddSingleton<Reports.ExportService>();
+        services.AddSingleton<Dashboards.DashboardService>();
         return services;
     }
 }
