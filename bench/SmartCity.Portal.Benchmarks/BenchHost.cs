@@ -25,6 +25,7 @@ public static class BenchHost
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton(TimeProvider.System);
         services.AddPortalData(configuration, environment);
+        services.AddPortalCore();
         services.AddIdentityCore<PortalUser>().AddEntityFrameworkStores<PortalDbContext>();
         // The national set is seeded separately below so that its time and counts are reported on their own.
         services.Configure<SeedOptions>(o => o.Demo = true);

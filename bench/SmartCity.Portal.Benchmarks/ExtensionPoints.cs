@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Portal.Dashboards;
+using SmartCity.Portal.Reports;
 using SmartCity.Portal.Data;
 
 namespace SmartCity.Portal.Benchmarks;
@@ -40,6 +42,13 @@ public static class ExtensionPoints
     public static Func<Task>? TrackerExport(BenchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return null;
+        var exports = context.Services.GetRequiredService<ExportService>();
+        var path = Path.Combine(context.OutputDirectory, "tracker-export.xlsx");
+        return async () =>
+        {
+            // As the endpoint does it: the gate, the tracker rows of DLA's whole jurisdiction, one file.
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous);
+            await exports.WriteTrackerAsync(context.Dla, context.CampaignId, file);
+        };
     }
 }

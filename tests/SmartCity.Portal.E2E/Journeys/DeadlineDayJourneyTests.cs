@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.Playwright;
 using SmartCity.Portal.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -50,6 +51,12 @@ public sealed class DeadlineDayJourneyTests(PortalServer server, ChromiumBrowser
             await Expect(province.Locator($"[data-testid=inbox-paper-received][data-code='{code}']")).ToBeVisibleAsync();
         }
 
+        // DLA watches the national dashboard: Krabi holds three reports at the province, none at DLA yet.
+        var dla = await SignInAnotherUserAsync("dla", "/dla");
+        await OpenAsync(dla, "/dla/dashboard");
+        await Expect(dla.Locator("[data-testid=dla-81-AtProvince]")).ToHaveAttributeAsync("data-count", "3");
+        await Expect(dla.Locator("[data-testid=dla-81-AtDla]")).ToHaveAttributeAsync("data-count", "0");
+
         // One letter carries all three to DLA, numbered from the province's send register, in Thai digits.
         await OpenAsync(province, "/province/dispatches");
         await Expect(province.Locator("input[data-testid=dispatch-candidate][data-enabled=true]")).ToHaveCountAsync(3);
@@ -71,8 +78,31 @@ public sealed class DeadlineDayJourneyTests(PortalServer server, ChromiumBrowser
             await Expect(province.Locator("[data-testid=letter-list]")).ToContainTextAsync(name);
         }
 
+        // The open DLA dashboard has followed by itself: Krabi's three reports are now at DLA.
+        await Expect(dla.Locator("[data-testid=dla-81-AtDla]")).ToHaveAttributeAsync("data-count", "3");
+        await Expect(dla.Locator("[data-testid=dla-81-AtProvince]")).ToHaveAttributeAsync("data-count", "0");
+
+        // The tracker downloads from the dashboard as a real workbook: one row per municipality of
+        // the country (here the eight demo municipalities of Krabi), Thai intact, dates as dates.
+        var download = await dla.RunAndWaitForDownloadAsync(() => dla.Locator("[data-testid=export-tracker]").ClickAsync());
+        var file = Path.Combine(Server.DataDirectory, "tracker-download.xlsx");
+        await download.SaveAsAsync(file);
+        using (var workbook = new XLWorkbook(file))
+        {
+            var sheet = workbook.Worksheet(1);
+            Assert.Equal("จังหวัด", sheet.Cell(1, 1).GetString());
+            Assert.Equal("เทศบาล", sheet.Cell(1, 4).GetString());
+            var rows = sheet.RowsUsed().Skip(1).ToList();
+            Assert.Equal(8, rows.Count);
+            var aoNang = rows.Single(r => r.Cell(3).GetString() == "810116");
+            Assert.Equal("เทศบาลตำบลอ่าวนาง", aoNang.Cell(4).GetString());
+            Assert.Equal("ส่งถึงกรมแล้ว", aoNang.Cell(6).GetString());
+            Assert.Equal("กบ ๐๐๒๓.๓/๑", aoNang.Cell(13).GetString());
+            Assert.Contains("07", aoNang.Cell(9).Style.NumberFormat.Format, StringComparison.Ordinal);
+            Assert.True(aoNang.Cell(9).GetDouble() > 45000);
+        }
+
         // DLA sees the letter outstanding and records its arrival under its own receive number.
-        var dla = await SignInAnotherUserAsync("dla", "/dla");
         await OpenAsync(dla, "/dla/dispatches");
         var receive = dla.Locator("[data-testid=dispatch-receive][data-letter-no='กบ ๐๐๒๓.๓/๑']");
         await Expect(receive).ToBeVisibleAsync();
