@@ -26,6 +26,12 @@ public static class BareWorkbook
             sheet.Cell(1, c + 1).Value = Headers[c % Headers.Length];
             // Never AdjustToContents (needs libgdiplus, DESIGN.md 8): fixed widths.
             sheet.Column(c + 1).Width = 18;
+            if (c % 7 == 3)
+            {
+                // Styled once per column, as the exports do: a style per cell is ClosedXML's slowest path
+                // and would make this floor higher than the real thing.
+                sheet.Column(c + 1).Style.DateFormat.Format = "[$-107041E]d mmm yyyy hh:mm";
+            }
         }
 
         var day = new DateTime(2026, 8, 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -48,7 +54,6 @@ public static class BareWorkbook
                         break;
                     case 3:
                         cell.Value = day.AddMinutes(r * 37);
-                        cell.Style.DateFormat.Format = "dd/MM/yyyy HH:mm";
                         break;
                     case 4:
                         cell.Value = r % 97;
