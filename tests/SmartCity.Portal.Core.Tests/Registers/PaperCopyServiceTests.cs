@@ -30,35 +30,8 @@ public sealed class PaperCopyServiceTests(DemoDatabase database) : IClassFixture
         var service = Paper(db0, clock);
         var province = await db0.SignInAsync("province-81");
 
-        // Fifty reports at the province, written straight into the database (one campaign each: a
-        // municipality has one report per campaign).
-        var ids = new List<int>();
-        await using (var db = db0.CreateContext())
-        {
-            var municipality = await db.OrgUnits.SingleAsync(o => o.Code == "810101");
-            var office = await db.OrgUnits.SingleAsync(o => o.Kind == OrgUnitKind.ProvinceOffice && o.Code == "81");
-            var submissions = new List<Submission>();
-            for (var i = 1; i <= 50; i++)
-            {
-                var campaignId = await AddCampaignAsync(db0);
-                submissions.Add(new Submission
-                {
-                    CampaignId = campaignId,
-                    MunicipalityId = municipality.Id,
-                    State = SubmissionState.AtProvince,
-                    HolderOrgUnitId = office.Id,
-                    ReferenceNo = $"SC2567-81-{i:0000}",
-                    AnswersJson = Answers,
-                    CreatedUtc = Early,
-                    UpdatedUtc = Early,
-                    SubmittedUtc = Early,
-                });
-            }
-
-            db.Submissions.AddRange(submissions);
-            await db.SaveChangesAsync();
-            ids.AddRange(submissions.Select(s => s.Id));
-        }
+        // Fifty reports at the province, written straight into the database.
+        var ids = await HeldSubmissionsAsync(db0, "81", SubmissionState.AtProvince, 50, "810101");
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = ids.Select(id => Task.Run(async () =>

@@ -102,36 +102,6 @@ public sealed class BulkForwardTests
     }
 
     /// <summary>Twenty reports held by district 8101: its two ตำบล municipalities in ten campaigns.</summary>
-    private static async Task<List<int>> TwentyAtDistrictAsync(DemoDatabase database)
-    {
-        var ids = new List<int>();
-        await using var db = database.CreateContext();
-        var office = await db.OrgUnits.SingleAsync(o => o.Kind == OrgUnitKind.DistrictOffice && o.Code == "8101");
-        var municipalities = await db.OrgUnits.Where(o => o.Code == "810116" || o.Code == "810103").ToListAsync();
-        var submissions = new List<Submission>();
-        for (var i = 0; i < 10; i++)
-        {
-            var campaignId = await AddCampaignAsync(database);
-            foreach (var m in municipalities)
-            {
-                submissions.Add(new Submission
-                {
-                    CampaignId = campaignId,
-                    MunicipalityId = m.Id,
-                    State = SubmissionState.AtDistrict,
-                    HolderOrgUnitId = office.Id,
-                    ReferenceNo = $"SC2567-81-{submissions.Count + 1:0000}",
-                    AnswersJson = Answers,
-                    CreatedUtc = Early,
-                    UpdatedUtc = Early,
-                    SubmittedUtc = Early,
-                });
-            }
-        }
-
-        db.Submissions.AddRange(submissions);
-        await db.SaveChangesAsync();
-        ids.AddRange(submissions.Select(s => s.Id));
-        return ids;
-    }
+    private static Task<List<int>> TwentyAtDistrictAsync(DemoDatabase database) =>
+        HeldSubmissionsAsync(database, "8101", SubmissionState.AtDistrict, 10, "810116", "810103");
 }

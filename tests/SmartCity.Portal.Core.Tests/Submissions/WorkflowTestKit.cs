@@ -90,6 +90,40 @@ internal static class WorkflowTestKit
     }
 
     /// <summary>
+    /// Reports written straight into the database, already submitted and held by an office: for
+    /// each of <paramref name="campaigns"/> new campaigns, one per municipality (a municipality has
+    /// one report per campaign). Returns their ids in the order written.
+    /// </summary>
+    public static async Task<List<int>> HeldSubmissionsAsync(
+        SqliteTestDatabase database, string holderCode, SubmissionState state, int campaigns, params string[] municipalityCodes)
+    {
+        await using var db = database.CreateContext();
+        var holder = await db.OrgUnits.SingleAsync(o => o.Code == holderCode && o.Kind != OrgUnitKind.Municipality);
+        var municipalities = await db.OrgUnits.Where(o => municipalityCodes.Contains(o.Code)).ToListAsync();
+        var submissions = new List<Submission>();
+        for (var i = 0; i < campaigns; i++)
+        {
+            var campaignId = await AddCampaignAsync(database);
+            submissions.AddRange(municipalities.Select(m => new Submission
+            {
+                CampaignId = campaignId,
+                MunicipalityId = m.Id,
+                State = state,
+                HolderOrgUnitId = holder.Id,
+                ReferenceNo = $"SC2567-{m.ProvinceCode}-{submissions.Count + 1:0000}",
+                AnswersJson = Answers,
+                CreatedUtc = Early,
+                UpdatedUtc = Early,
+                SubmittedUtc = Early,
+            }));
+        }
+
+        db.Submissions.AddRange(submissions);
+        await db.SaveChangesAsync();
+        return submissions.Select(s => s.Id).ToList();
+    }
+
+    /// <summary>
     /// A municipality under district 8001 of Nakhon Si Thammarat (80) with its own submitter, and an
     /// officer of province office 80: people outside Krabi. Idempotent.
     /// </summary>
