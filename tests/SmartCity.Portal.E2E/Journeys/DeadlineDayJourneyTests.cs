@@ -102,6 +102,13 @@ public sealed class DeadlineDayJourneyTests(PortalServer server, ChromiumBrowser
             Assert.True(aoNang.Cell(9).GetDouble() > 45000);
         }
 
+        // Drill-down from the dashboard to one report: at DLA, forwarded under the letter number.
+        await dla.Locator("[data-testid=dashboard-row-submission][data-code='810116']").ClickAsync();
+        await dla.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/submissions/", StringComparison.Ordinal));
+        await Expect(dla.Locator("[data-testid=submission-municipality]")).ToContainTextAsync("เทศบาลตำบลอ่าวนาง");
+        await Expect(dla.Locator("[data-testid=submission-state]")).ToHaveTextAsync("ส่งถึงกรมแล้ว");
+        await Expect(dla.Locator("[data-testid=history-row][data-action=forward]").Last).ToContainTextAsync("กบ ๐๐๒๓.๓/๑");
+
         // DLA sees the letter outstanding and records its arrival under its own receive number.
         await OpenAsync(dla, "/dla/dispatches");
         var receive = dla.Locator("[data-testid=dispatch-receive][data-letter-no='กบ ๐๐๒๓.๓/๑']");
