@@ -285,6 +285,19 @@ public sealed class DispatchService(
         dispatch.ReceivedDate = entry.DocumentDate;
         dispatch.ReceivedUtc = now;
         dispatch.ReceivedByUserName = actor.UserName;
+
+        // Each report's own history says that its paper copy reached DLA, and under which number:
+        // the question officers ask on the phone is about one report, not about a letter.
+        var ids = dispatch.Items.Select(i => i.SubmissionId).ToList();
+        var reports = await db.Submissions.Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
+        foreach (var report in reports)
+        {
+            report.UpdatedUtc = now;
+            db.WorkflowEvents.Add(SubmissionService.NewEvent(
+                report, actor, "dla-receipt", report.State, report.State,
+                string.Create(CultureInfo.InvariantCulture, $"กรมรับหนังสือ ที่ {dispatch.LetterNo} เลขรับ {entry.DisplayNumber}"), now));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -296,6 +309,11 @@ public sealed class DispatchService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        foreach (var report in reports)
+        {
+            notifier.Changed(report.Id);
+        }
+
         return (await SummariesAsync(db, db.Dispatches.Where(d => d.Id == dispatchId), cancellationToken)).Single();
     }
 

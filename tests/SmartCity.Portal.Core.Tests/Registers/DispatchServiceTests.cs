@@ -245,6 +245,13 @@ public sealed class DispatchServiceTests(DemoDatabase database) : IClassFixture<
         var dlaOffice = await isolated.Database.OrgUnitIdAsync("DLA-LAD");
         var entry = await db.RegisterEntries.AsNoTracking().SingleAsync(e => e.OrgUnitId == dlaOffice && e.Number == 1 && e.Kind == RegisterKind.Receive);
         Assert.Contains("กบ ๐๐๒๓.๓/๑", entry.Subject, StringComparison.Ordinal);
+
+        // Each report's history records the arrival at DLA with DLA's number, and the chains still verify.
+        var firstReport = (await kit.Dispatches.GetAsync(kit.Dla, first.Id)).Items.Single().SubmissionId;
+        var receipt = await db.WorkflowEvents.AsNoTracking().SingleAsync(e => e.SubmissionId == firstReport && e.Action == "dla-receipt");
+        Assert.Equal("กรมรับหนังสือ ที่ กบ ๐๐๒๓.๓/๑ เลขรับ 1/2567", receipt.Comment);
+        Assert.Equal(receipt.FromState, receipt.ToState);
+        Assert.True((await new SmartCity.Portal.Audit.AuditService(isolated.Database.Factory).VerifyAsync(kit.Dla)).Ok);
     }
 
     [Fact]
