@@ -22,6 +22,7 @@ public sealed partial class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        Reports.ExportSpool.RemoveLeftovers(storage.DataDirectory, clock.GetUtcNow().UtcDateTime);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(storage.DataDirectory);

@@ -51,12 +51,51 @@ public sealed record ExportFile(string FileName, string AsciiFileName, int Rows)
 /// </summary>
 public static class ExportSpool
 {
+    /// <summary>Older than any export can take: another instance sharing the folder may still be writing younger ones.</summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
+
     public static FileStream Create(string dataDirectory)
     {
-        var folder = Path.Combine(dataDirectory, "tmp", "exports");
+        var folder = Folder(dataDirectory);
         Directory.CreateDirectory(folder);
         return new FileStream(
             Path.Combine(folder, Guid.NewGuid().ToString("N") + ".xlsx"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.DeleteOnClose);
     }
+
+    /// <summary>
+    /// DeleteOnClose does not run when the process dies mid-export: at start-up, files left that way
+    /// are removed so that the data folder does not fill up with half-written workbooks.
+    /// </summary>
+    public static int RemoveLeftovers(string dataDirectory, DateTime nowUtc)
+    {
+        var folder = Folder(dataDirectory);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xlsx"))
+        {
+            if (nowUtc - File.GetLastWriteTimeUtc(file) < LeftoverAge)
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: it is not a leftover after all.
+            }
+        }
+
+        return removed;
+    }
+
+    private static string Folder(string dataDirectory) => Path.Combine(dataDirectory, "tmp", "exports");
 }
