@@ -35,6 +35,21 @@ public sealed class FormErrorSummaryTests : PortalComponentTest
     }
 
     [Fact]
+    public void An_error_about_a_whole_group_links_to_the_group()
+    {
+        var definition = TestForms.EveryType();
+        var errors = FormValidator.ValidateForSubmit(definition, """{ "s": { "name": "กระบี่" } }""");
+        var groupError = Assert.Single(errors);
+        Assert.Equal("p.items", groupError.Path);
+
+        var summary = Render<FormErrorSummary>(p => p.Add(c => c.Errors, errors));
+        var form = Render<FormRenderer>(p => p.Add(c => c.Definition, definition).Add(c => c.Answers, []).Add(c => c.Errors, errors));
+
+        Assert.Equal("#field-p-items", summary.Find("a").GetAttribute("href"));
+        Assert.Equal(groupError.Message.Th, form.Find("#field-p-items [data-testid=field-error]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Under_English_the_messages_are_English()
     {
         using var english = new CultureScope("en-US");

@@ -102,6 +102,19 @@ public sealed class FormRendererTests : PortalComponentTest
     }
 
     [Fact]
+    public void Money_typed_with_thousands_separators_is_stored_as_a_number()
+    {
+        using var thai = new CultureScope("th-TH");
+        var answers = new JsonObject();
+        var cut = RenderForm(answers);
+
+        cut.Find("#field-s-budget").Change("1,250,000.50");
+
+        Assert.Equal(JsonValueKind.Number, Kind(answers, "s", "budget"));
+        Assert.Equal(1250000.50m, answers["s"]!["budget"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public void Money_is_shown_with_thousands_separators_and_two_decimals()
     {
         var answers = JsonNode.Parse("""{ "s": { "budget": 2450000.5, "people": 31653 } }""")!.AsObject();
