@@ -50,6 +50,22 @@ public sealed class FormErrorSummaryTests : PortalComponentTest
     }
 
     [Fact]
+    public void Errors_on_keys_the_form_does_not_have_link_to_the_nearest_part_it_renders()
+    {
+        var definition = TestForms.EveryType();
+        const string answers = """{ "x": 1, "s": { "name": "กระบี่", "extra": 1 }, "p": { "items": [ { "title": "ก", "color": "แดง" } ] } }""";
+        var errors = FormValidator.ValidateForSave(definition, answers);
+        Assert.Equal(["x", "s.extra", "p.items[0].color"], errors.Select(e => e.Path));
+
+        var summary = Render<FormErrorSummary>(p => p.Add(c => c.Errors, errors).Add(c => c.Definition, definition));
+        var form = Render<FormRenderer>(p => p.Add(c => c.Definition, definition).Add(c => c.Answers, JsonNode.Parse(answers)!.AsObject()));
+
+        var targets = summary.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#field-root", "#field-s", "#field-p-items-0"], targets);
+        Assert.All(targets, t => Assert.Single(form.FindAll(t!)));
+    }
+
+    [Fact]
     public void Under_English_the_messages_are_English()
     {
         using var english = new CultureScope("en-US");

@@ -23,6 +23,29 @@ public static partial class FormDom
 
     public static string Id(FieldPath path) => Id(path.ToString());
 
+    /// <summary>
+    /// The id an error links to: its field's, or the nearest enclosing part the form renders when the path
+    /// names something the definition lacks (a key the API stored that the form does not ask for).
+    /// </summary>
+    public static string LinkId(FormDefinition? definition, string path)
+    {
+        if (definition is null || !FieldPath.TryParse(path, out var p))
+        {
+            return definition is null ? Id(path) : RootId;
+        }
+
+        var section = definition.Sections.FirstOrDefault(s => s.Id == p.Section);
+        var item = section?.Items.FirstOrDefault(i => i.Id == p.Item);
+        return (section, item) switch
+        {
+            (null, _) => RootId,
+            (_, null) => Id(p.Section),
+            (_, FormGroup g) when p.Index is { } i && p.Question is { } q && g.Questions.All(x => x.Id != q) => Id(FieldPath.GroupItem(p.Section, g.Id, i)),
+            (_, FormQuestion) when p.Index is not null => Id(FieldPath.Of(p.Section, p.Item!)),
+            _ => Id(path),
+        };
+    }
+
     public static string Text(string th, string en) => PortalCultures.IsEnglish(CultureInfo.CurrentUICulture) ? en : th;
 
     /// <summary>15/03/2568 (day/month/Buddhist-era year), the way Thai officers write dates on paper.</summary>
