@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartCity.Portal.Common;
+using SmartCity.Portal.Forms;
 
 namespace SmartCity.Portal.Attachments;
 
@@ -21,7 +22,16 @@ public static class AttachmentMessages
         "แนบหรือลบไฟล์ได้เฉพาะรายงานที่เป็นร่างหรือถูกส่งคืนเท่านั้น", "Files can be added or removed only while the report is a draft or has been returned.");
 
     public static readonly PortalMessage InvalidField = new("attachment-invalid-field",
-        "ไม่ได้ระบุคำถามที่ไฟล์นี้แนบ หรือระบุไม่ถูกต้อง", "The question the file belongs to (field) is missing or not valid.");
+        "ไม่ได้ระบุคำถามที่ไฟล์นี้แนบ หรือแบบรายงานไม่มีคำถามแนบไฟล์นี้", "The field is missing or is not a file question of the report's form.");
+
+    public static PortalMessage KindNotAccepted(IReadOnlyList<FileKind> accepted)
+    {
+        var names = string.Join(", ", accepted.Select(k => k.ToString().ToUpperInvariant()));
+        return new("attachment-kind-not-accepted", $"คำถามนี้รับเฉพาะไฟล์ {names}", $"This question accepts only {names} files.");
+    }
+
+    public static PortalMessage TooManyFiles(int maxFiles) => new("attachment-too-many-files",
+        $"แนบไฟล์ในคำถามนี้ได้ไม่เกิน {maxFiles} ไฟล์ กรุณาลบไฟล์เดิมก่อน", $"This question takes at most {maxFiles} files; remove one first.");
 
     public static PortalMessage TooLarge(long limitBytes) => new("attachment-too-large",
         $"ไฟล์มีขนาดเกิน {Mb(limitBytes)} MB ต่อไฟล์", $"The file is larger than the limit of {Mb(limitBytes)} MB per file.");

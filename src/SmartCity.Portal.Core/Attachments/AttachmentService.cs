@@ -35,14 +35,12 @@ public sealed class AttachmentService(
         ArgumentNullException.ThrowIfNull(content);
         var actor = PortalActor.From(user);
         var limits = options.Value;
+        FormQuestion? question;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await RequireEditableAsync(db, actor, submissionId, cancellationToken);
-        }
-
-        if (string.IsNullOrWhiteSpace(fieldPath) || fieldPath.Length > Attachment.FieldPathMaxLength || !FieldPath.TryParse(fieldPath, out _))
-        {
-            throw new PortalValidationException(AttachmentMessages.InvalidField);
+            var formVersionId = await RequireEditableAsync(db, actor, submissionId, cancellationToken);
+            // Before a byte is read: a wrong question should not cost the user the whole transfer.
+            question = await FileQuestionAsync(db, formVersionId, fieldPath, cancellationToken);
         }
 
         var tempDirectory = Path.Combine(Root, "tmp");
@@ -64,6 +62,11 @@ public sealed class AttachmentService(
                 kind = FileSniffer.Sniff(temp) ?? throw new PortalValidationException(AttachmentMessages.NotAllowedType);
             }
 
+            if (question is not null && !question.EffectiveAcceptedKinds.Contains(kind))
+            {
+                throw new PortalValidationException(AttachmentMessages.KindNotAccepted(question.EffectiveAcceptedKinds));
+            }
+
             var storedName = Guid.NewGuid().ToString("N") + FileSniffer.Extension(kind);
             var displayName = FileNames.Sanitise(originalName) ?? "ไฟล์แนบ" + FileSniffer.Extension(kind);
             var finalPath = InsideRoot(Path.Combine(Root, submissionId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName));
@@ -75,6 +78,12 @@ public sealed class AttachmentService(
             if (used + length > limits.MaxSubmissionBytes)
             {
                 throw new AttachmentTooLargeException(AttachmentMessages.SubmissionTotalTooLarge(limits.MaxSubmissionBytes));
+            }
+
+            if (question is not null
+                && await db.Attachments.CountAsync(a => a.SubmissionId == submissionId && a.FieldPath == fieldPath && a.DeletedUtc == null, cancellationToken) >= question.EffectiveMaxFiles)
+            {
+                throw new PortalValidationException(AttachmentMessages.TooManyFiles(question.EffectiveMaxFiles));
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
@@ -167,10 +176,37 @@ public sealed class AttachmentService(
         return row;
     }
 
-    private static async Task RequireEditableAsync(PortalDbContext db, PortalActor actor, int submissionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file question the path names in the report's form version; null when the report has no
+    /// form version (then only the path's shape is checked).
+    /// </summary>
+    private static async Task<FormQuestion?> FileQuestionAsync(PortalDbContext db, int? formVersionId, string fieldPath, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(fieldPath) || fieldPath.Length > Attachment.FieldPathMaxLength || !FieldPath.TryParse(fieldPath, out var path))
+        {
+            throw new PortalValidationException(AttachmentMessages.InvalidField);
+        }
+
+        if (formVersionId is not { } versionId)
+        {
+            return null;
+        }
+
+        var json = await db.FormDefinitionVersions.AsNoTracking().Where(f => f.Id == versionId).Select(f => f.Json).SingleAsync(cancellationToken);
+        var item = FormJson.Deserialize(json).Sections.FirstOrDefault(x => x.Id == path.Section)?.Items.FirstOrDefault(x => x.Id == path.Item);
+        var question = item switch
+        {
+            FormQuestion q when path.Index is null && path.Question is null => q,
+            FormGroup g when path.Index is { } i && i < g.MaxItems && path.Question is not null => g.Questions.FirstOrDefault(q => q.Id == path.Question),
+            _ => null,
+        };
+        return question is { Type: FormQuestionType.File } ? question : throw new PortalValidationException(AttachmentMessages.InvalidField);
+    }
+
+    private static async Task<int?> RequireEditableAsync(PortalDbContext db, PortalActor actor, int submissionId, CancellationToken cancellationToken)
     {
         var s = await SubmissionService.Visible(db, actor).AsNoTracking()
-            .Select(x => new { x.Id, x.State, x.HolderOrgUnitId })
+            .Select(x => new { x.Id, x.State, x.HolderOrgUnitId, x.FormVersionId })
             .SingleOrDefaultAsync(x => x.Id == submissionId, cancellationToken)
             ?? throw new PortalNotFoundException(WorkflowMessages.SubmissionNotFound);
         if (actor.Tier != Tier.Municipality)
@@ -187,6 +223,8 @@ public sealed class AttachmentService(
         {
             throw new PortalAccessDeniedException(AttachmentMessages.OnlyHolder);
         }
+
+        return s.FormVersionId;
     }
 
     /// <summary>Copies at most <paramref name="limit"/> bytes, hashing on the way; one byte more and the upload is refused.</summary>

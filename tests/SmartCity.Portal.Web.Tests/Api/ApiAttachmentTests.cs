@@ -32,6 +32,7 @@ public sealed class ApiAttachmentTests(AttachmentPortalFactory factory) : IClass
     private const string KoLanta = "muni-810301";
     private const string KhlongThom = "muni-810401";
     private const string AoLuekTai = "muni-810501";
+    private const string PlaiPhraya = "muni-810601";
 
     private string AttachmentsFolder => Path.Combine(factory.DataDirectory, "attachments");
 
@@ -245,6 +246,41 @@ public sealed class ApiAttachmentTests(AttachmentPortalFactory factory) : IClass
         using var noField = await UploadAsync(stranger, strangerDraft, Pdf(500), "x.pdf", field: "../../etc");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noField.StatusCode);
         AssertNoTempFiles();
+    }
+
+    [Fact]
+    public async Task The_question_of_the_form_decides_where_a_file_may_go_which_kinds_and_how_many()
+    {
+        var municipality = await factory.BearerClientAsync(PlaiPhraya);
+        var submissionId = await DraftAsync(municipality);
+
+        // vision.localPlanFiles: PDF only, at most 3.
+        using var png = await UploadAsync(municipality, submissionId, [0x89, .. "PNG\r\n\u001A\n"u8, .. new byte[64]], "แผน.png", field: "vision.localPlanFiles");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, png.StatusCode);
+        var problem = await png.JsonAsync();
+        Assert.Equal("attachment-kind-not-accepted", problem.GetProperty("code").GetString());
+        Assert.Equal("คำถามนี้รับเฉพาะไฟล์ PDF", problem.GetProperty("title").GetString());
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await UploadAsync(municipality, submissionId, Pdf(300 + i), $"แผน{i}.pdf", field: "vision.localPlanFiles");
+            Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        }
+
+        using var fourth = await UploadAsync(municipality, submissionId, Pdf(400), "แผน4.pdf", field: "vision.localPlanFiles");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fourth.StatusCode);
+        Assert.Equal("attachment-too-many-files", (await fourth.JsonAsync()).GetProperty("code").GetString());
+
+        foreach (var notAFileQuestion in new[] { "vision.areaCovered", "vision.nothing", "projects.items[0].budget", "projects.items[99].evidence" })
+        {
+            using var refused = await UploadAsync(municipality, submissionId, Pdf(400), "x.pdf", field: notAFileQuestion);
+            Assert.True(HttpStatusCode.UnprocessableEntity == refused.StatusCode, $"{notAFileQuestion} answered {(int)refused.StatusCode}");
+            Assert.Equal("attachment-invalid-field", (await refused.JsonAsync()).GetProperty("code").GetString());
+        }
+
+        AssertNoTempFiles();
+        var rows = await factory.QueryAsync(db => Task.FromResult(db.Attachments.Count(a => a.SubmissionId == submissionId)));
+        Assert.Equal(3, rows);
     }
 
     private static async Task<int> DraftAsync(HttpClient municipality)
