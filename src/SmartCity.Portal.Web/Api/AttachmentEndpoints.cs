@@ -26,7 +26,8 @@ internal static class AttachmentEndpoints
         var attachments = api.MapGroup("").WithTags("attachments");
         attachments.MapPost("/submissions/{id:int}/attachments", UploadAsync)
             .WithSummary("Municipality holding a Draft/Returned report: upload one file (raw body, name in X-File-Name percent-encoded UTF-8) to the question ?field=")
-            .Accepts<Stream>("application/octet-stream")
+            // No Accepts metadata on purpose: routing would then refuse a body without that exact
+            // Content-Type (it falls through to the 404 catch-all), and the bytes decide the kind anyway.
             .Produces<AttachmentDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
