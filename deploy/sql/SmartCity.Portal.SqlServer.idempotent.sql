@@ -685,3 +685,47 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126015258_Attachments'
+)
+BEGIN
+    CREATE TABLE [Attachments] (
+        [Id] int NOT NULL IDENTITY,
+        [SubmissionId] int NOT NULL,
+        [FieldPath] nvarchar(200) NOT NULL,
+        [OriginalFileName] nvarchar(255) NOT NULL,
+        [StoredFileName] nvarchar(64) NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Length] bigint NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        [UploadedByUserName] nvarchar(256) NOT NULL,
+        [DeletedUtc] datetime2 NULL,
+        CONSTRAINT [PK_Attachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attachments_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126015258_Attachments'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_SubmissionId_FieldPath] ON [Attachments] ([SubmissionId], [FieldPath]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126015258_Attachments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126015258_Attachments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

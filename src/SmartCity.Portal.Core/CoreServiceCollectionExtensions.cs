@@ -25,6 +25,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Reports.ExportGate>();
         services.AddSingleton<Reports.ExportService>();
         services.AddSingleton<Dashboards.DashboardService>();
+        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.Section);
+        services.AddSingleton<Attachments.AttachmentService>();
         return services;
     }
 }

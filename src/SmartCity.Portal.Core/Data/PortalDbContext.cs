@@ -37,6 +37,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<Forms.FormDefinitionVersion> FormDefinitionVersions => Set<Forms.FormDefinitionVersion>();
 
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -66,6 +66,7 @@ public static class ApiProblems
         ApiPreconditionRequiredException => StatusCodes.Status428PreconditionRequired,
         ApiUnauthorizedException => StatusCodes.Status401Unauthorized,
         Reports.ExportBusyException => StatusCodes.Status503ServiceUnavailable,
+        Attachments.AttachmentTooLargeException => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 
