@@ -65,6 +65,7 @@ public static class ApiExtensions
         api.MapDirectoryEndpoints();
         api.MapSubmissionEndpoints();
         api.MapRegisterEndpoints();
+        api.MapFormEndpoints();
         api.MapDispatchEndpoints();
         api.MapExportEndpoints();
         api.MapAttachmentEndpoints();
