@@ -42,6 +42,11 @@ public static class ThaiTime
             : string.Create(CultureInfo.InvariantCulture, $"{local.Day} {month} {year}");
     }
 
+    /// <summary>A calendar date (already a Bangkok date: a date picked or typed, a register date) in the same words.</summary>
+    public static string FormatDate(DateOnly date, bool english = false) =>
+        // Midnight UTC of that date is 07:00 in Bangkok on the same date, so the instant overload reads it back unchanged.
+        FormatDate(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), english);
+
     /// <summary>"25 พฤศจิกายน 2569 เวลา 16:30 น." or "25 November 2569 BE, 16:30".</summary>
     public static string FormatDateTime(DateTime utc, bool english = false)
     {

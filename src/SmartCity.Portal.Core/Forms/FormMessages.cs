@@ -120,18 +120,8 @@ public static class FormMessages
 
     private static string N(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
-    // Buddhist-era date for Thai text; parsing and storage stay ISO and invariant.
-    private static string ThaiDate(DateOnly date) =>
-        date.ToDateTime(TimeOnly.MinValue).ToString("d MMM yyyy", ThaiCulture);
-
-    private static readonly CultureInfo ThaiCulture = CreateThaiCulture();
-
-    private static CultureInfo CreateThaiCulture()
-    {
-        var culture = (CultureInfo)CultureInfo.GetCultureInfo("th-TH").Clone();
-        culture.DateTimeFormat.Calendar = new ThaiBuddhistCalendar();
-        return CultureInfo.ReadOnly(culture);
-    }
+    // Buddhist-era date for Thai text, in the words the rest of the portal uses; parsing and storage stay ISO.
+    private static string ThaiDate(DateOnly date) => ThaiTime.FormatDate(date);
 }
 
 /// <summary>A field's label in both languages, as the messages quote it.</summary>

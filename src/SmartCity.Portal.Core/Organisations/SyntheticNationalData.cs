@@ -37,7 +37,6 @@ public static class SyntheticNationalData
 
     private const double NotStartedShare = 0.10;
     private const string ReturnComment = "ข้อมูลสังเคราะห์: กรุณาแก้ไขข้อมูลตัวชี้วัดให้ครบถ้วน";
-    private const string LapseComment = "พ้นกำหนดเวลา ถือว่าไม่ประสงค์เข้าร่วมการคัดเลือก";
 
     // Everything before the dispatch fits in 6 gaps of at most 6 days, a dispatch waits at most 16
     // days, DLA receives within 4 and decides within 6 more: starting 65 days back keeps it all in the past.
@@ -260,7 +259,7 @@ public static class SyntheticNationalData
                 }
                 else
                 {
-                    plan.Add(random, "lapse", plan.State, SubmissionState.Lapsed, null, comment: LapseComment);
+                    plan.Add(random, "lapse", plan.State, SubmissionState.Lapsed, null, comment: SubmissionService.LapseComment);
                 }
 
                 break;

@@ -20,6 +20,9 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>What the sweep writes on a lapsed report (the synthetic data set writes the same words).</summary>
+    internal const string LapseComment = "พ้นกำหนดเวลา ถือว่าไม่ประสงค์เข้าร่วมการคัดเลือก";
+
     public async Task<SubmissionDetail> CreateOrGetAsync(ClaimsPrincipal user, int campaignId, CancellationToken cancellationToken = default)
     {
         var actor = PortalActor.From(user);
@@ -247,7 +250,7 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
                 continue;
             }
 
-            await ApplyAsync(db, s, null, WorkflowAction.Lapse, decision.To, "พ้นกำหนดเวลา ถือว่าไม่ประสงค์เข้าร่วมการคัดเลือก", now, now, cancellationToken);
+            await ApplyAsync(db, s, null, WorkflowAction.Lapse, decision.To, LapseComment, now, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

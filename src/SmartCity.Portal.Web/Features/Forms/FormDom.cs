@@ -78,7 +78,7 @@ public static partial class FormDom
 
     /// <summary>"15 มีนาคม 2568" or "15 March 2568 BE", so the officer can check the date they typed.</summary>
     public static string Preview(DateOnly date) =>
-        ThaiTime.FormatDate(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), PortalCultures.IsEnglish(CultureInfo.CurrentUICulture));
+        ThaiTime.FormatDate(date, PortalCultures.IsEnglish(CultureInfo.CurrentUICulture));
 
     [GeneratedRegex(@"[.\[\]]+", RegexOptions.CultureInvariant)]
     private static partial Regex Separators();
