@@ -29,6 +29,10 @@ public static class FormMessages
         $"แบบรายงานยังไม่ถูกต้อง {N(problems.Count)} จุด เช่น {problems[0].Path}: {problems[0].Message.Th}",
         $"The form definition has {N(problems.Count)} problem(s), e.g. {problems[0].Path}: {problems[0].Message.En}");
 
+    /// <summary>The summary line above the field errors of a save or submit that was refused.</summary>
+    public static PortalMessage AnswersInvalid(int count) => new("answers-invalid",
+        $"กรุณาแก้ไข {N(count)} รายการในแบบรายงาน", $"Please correct {N(count)} item(s) in the report.");
+
     // ---- answers ----
     internal static PortalMessage Required(Label l, FormQuestionType type) => type switch
     {

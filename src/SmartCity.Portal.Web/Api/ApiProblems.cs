@@ -43,6 +43,9 @@ public static class ApiMessages
 /// <summary>One refused item of a batch in a 422 problem: which one, and why (Thai and English).</summary>
 public sealed record ProblemItemDto(int Id, string Name, string? NameEn, string Code, string Title, string TitleEn);
 
+/// <summary>One refused answer in a 422 problem: the field path, a stable code, and the message in Thai and English.</summary>
+public sealed record ProblemFieldErrorDto(string Path, string Code, string Title, string TitleEn);
+
 /// <summary>The request itself is malformed (HTTP 400).</summary>
 public sealed class ApiBadRequestException(PortalMessage message) : PortalException(message);
 
@@ -61,7 +64,7 @@ public static class ApiProblems
         PortalAccessDeniedException => StatusCodes.Status403Forbidden,
         PortalConflictException => StatusCodes.Status409Conflict,
         PortalStaleException => StatusCodes.Status412PreconditionFailed,
-        PortalValidationException or PortalBatchValidationException => StatusCodes.Status422UnprocessableEntity,
+        PortalValidationException or PortalBatchValidationException or Forms.FormAnswersInvalidException => StatusCodes.Status422UnprocessableEntity,
         ApiBadRequestException => StatusCodes.Status400BadRequest,
         ApiPreconditionRequiredException => StatusCodes.Status428PreconditionRequired,
         ApiUnauthorizedException => StatusCodes.Status401Unauthorized,
@@ -73,21 +76,35 @@ public static class ApiProblems
     public static ProblemHttpResult For(PortalException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception is PortalBatchValidationException batch
-            ? Create(StatusOf(exception), exception.PortalMessage, batch.Items)
-            : Create(StatusOf(exception), exception.PortalMessage);
+        return exception switch
+        {
+            PortalBatchValidationException batch => Create(StatusOf(exception), exception.PortalMessage, batch.Items),
+            Forms.FormAnswersInvalidException answers => Create(StatusOf(exception), exception.PortalMessage, null, answers.Errors),
+            _ => Create(StatusOf(exception), exception.PortalMessage),
+        };
     }
 
     public static ProblemHttpResult Create(int status, PortalMessage message) => Create(status, message, null);
 
     /// <summary>With <paramref name="items"/>, the problem lists each refused item of an all-or-nothing batch and its own reason.</summary>
-    public static ProblemHttpResult Create(int status, PortalMessage message, IReadOnlyList<PortalItemProblem>? items)
+    public static ProblemHttpResult Create(int status, PortalMessage message, IReadOnlyList<PortalItemProblem>? items) => Create(status, message, items, null);
+
+    /// <summary>
+    /// With <paramref name="fieldErrors"/>, the problem lists each refused answer by its field path
+    /// (<c>projects.items[1].title</c>), so that a client can put the message beside its own input.
+    /// </summary>
+    public static ProblemHttpResult Create(int status, PortalMessage message, IReadOnlyList<PortalItemProblem>? items, IReadOnlyList<Forms.FormFieldError>? fieldErrors)
     {
         ArgumentNullException.ThrowIfNull(message);
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["titleEn"] = message.En, ["code"] = message.Code };
         if (items is not null)
         {
             extensions["items"] = items.Select(i => new ProblemItemDto(i.Id, i.NameTh, i.NameEn, i.Reason.Code, i.Reason.Th, i.Reason.En)).ToList();
+        }
+
+        if (fieldErrors is not null)
+        {
+            extensions["errors"] = fieldErrors.Select(e => new ProblemFieldErrorDto(e.Path, e.Code, e.Message.Th, e.Message.En)).ToList();
         }
 
         return TypedResults.Problem(statusCode: status, title: message.Th, extensions: extensions);
