@@ -22,7 +22,8 @@ public sealed record SubmissionDetail(
     SubmissionState State, OrgRef Holder, OrgRef? ReturnedBy, string? ReferenceNo, string AnswersJson,
     DateTime EffectiveDeadlineUtc, DateTime? ExtendedDeadlineUtc, DateTime? PaperCopyReceivedUtc, DateTime? SubmittedUtc,
     DateTime CreatedUtc, DateTime UpdatedUtc, Guid ConcurrencyToken,
-    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventView> History, bool IsDemo, bool IsSynthetic = false);
+    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventView> History, bool IsDemo, bool IsSynthetic = false,
+    int? FormVersionId = null);
 
 public sealed record SubmissionQuery(
     int? CampaignId = null, SubmissionState? State = null, string? ProvinceCode = null, string? DistrictCode = null, int Page = 1, int PageSize = 50);

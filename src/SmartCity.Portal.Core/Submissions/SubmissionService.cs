@@ -110,7 +110,7 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         return new SubmissionDetail(
             s.Id, s.CampaignId, Ref(m), m.Class, m.ProvinceCode, m.DistrictCode, s.State, Ref(s.Holder!), returnedBy, s.ReferenceNo, s.AnswersJson,
             context.EffectiveDeadlineUtc, s.ExtendedDeadlineUtc, s.PaperCopyReceivedUtc, s.SubmittedUtc, s.CreatedUtc, s.UpdatedUtc, s.ConcurrencyToken,
-            SubmissionWorkflow.PermittedActions(context), history, m.IsDemo, m.IsSynthetic);
+            SubmissionWorkflow.PermittedActions(context), history, m.IsDemo, m.IsSynthetic, s.FormVersionId);
     }
 
     /// <summary>A page of the submissions within the caller's jurisdiction, filtered and counted by the database.</summary>

@@ -70,7 +70,7 @@ public sealed record SubmissionDetailDto(
     SubmissionState State, OrgRefDto Holder, OrgRefDto? ReturnedBy, string? ReferenceNo, JsonElement Answers,
     DateTimeOffset EffectiveDeadline, DateTimeOffset? ExtendedDeadline, DateTimeOffset? PaperCopyReceived, DateTimeOffset? Submitted,
     DateTimeOffset Created, DateTimeOffset Updated, string Etag,
-    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventDto> History, bool IsDemo)
+    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventDto> History, bool IsDemo, int? FormVersionId)
 {
     public static SubmissionDetailDto From(SubmissionDetail s)
     {
@@ -81,7 +81,7 @@ public sealed record SubmissionDetailDto(
             OrgRefDto.From(s.Holder), s.ReturnedBy is { } r ? OrgRefDto.From(r) : null, s.ReferenceNo, answers.RootElement.Clone(),
             ApiTime.Bangkok(s.EffectiveDeadlineUtc), ApiTime.Bangkok(s.ExtendedDeadlineUtc), ApiTime.Bangkok(s.PaperCopyReceivedUtc),
             ApiTime.Bangkok(s.SubmittedUtc), ApiTime.Bangkok(s.CreatedUtc), ApiTime.Bangkok(s.UpdatedUtc), ETags.Format(s.ConcurrencyToken),
-            s.PermittedActions, s.History.Select(SubmissionEventDto.From).ToList(), s.IsDemo);
+            s.PermittedActions, s.History.Select(SubmissionEventDto.From).ToList(), s.IsDemo, s.FormVersionId);
     }
 }
 
