@@ -82,6 +82,12 @@ public static class FormMessages
     internal static PortalMessage TooManyFiles(Label l, int max) => new("too-many-files",
         $"{l.Th} แนบไฟล์ได้ไม่เกิน {N(max)} ไฟล์", $"{l.En} allows at most {N(max)} file(s).");
 
+    internal static PortalMessage UnknownFile(Label l) => new("unknown-file",
+        $"{l.Th} อ้างถึงไฟล์แนบที่ไม่มีในรายงานนี้ (อาจถูกลบไปแล้ว) กรุณาแนบไฟล์ใหม่", $"{l.En} names an attachment that is not part of this report (it may have been removed). Please attach the file again.");
+
+    internal static PortalMessage DuplicateFile(Label l) => new("duplicate-file",
+        $"{l.Th} มีไฟล์แนบเดียวกันซ้ำ", $"{l.En} lists the same attachment twice.");
+
     internal static PortalMessage TooFewItems(Label l, int min) => new("too-few-items",
         $"{l.Th} ต้องมีอย่างน้อย {N(min)} รายการ", $"{l.En} needs at least {N(min)} item(s).");
 

@@ -34,13 +34,16 @@ public static class FormValidator
     // Deep enough for the answers shape (root, section, group, item, value array); deeper is an attack, not a draft.
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
 
-    public static IReadOnlyList<FormFieldError> ValidateForSave(FormDefinition definition, string? answersJson) =>
-        Validate(definition, answersJson, complete: false);
+    /// <param name="ownAttachmentIds">When given, a file answer may only name these attachments (the report's own, not
+    /// deleted): an id of another report's file must never become part of this one.</param>
+    public static IReadOnlyList<FormFieldError> ValidateForSave(FormDefinition definition, string? answersJson, IReadOnlySet<int>? ownAttachmentIds = null) =>
+        Validate(definition, answersJson, new Pass(false, ownAttachmentIds));
 
-    public static IReadOnlyList<FormFieldError> ValidateForSubmit(FormDefinition definition, string? answersJson) =>
-        Validate(definition, answersJson, complete: true);
+    /// <inheritdoc cref="ValidateForSave"/>
+    public static IReadOnlyList<FormFieldError> ValidateForSubmit(FormDefinition definition, string? answersJson, IReadOnlySet<int>? ownAttachmentIds = null) =>
+        Validate(definition, answersJson, new Pass(true, ownAttachmentIds));
 
-    private static List<FormFieldError> Validate(FormDefinition definition, string? answersJson, bool complete)
+    private static List<FormFieldError> Validate(FormDefinition definition, string? answersJson, Pass pass)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new List<FormFieldError>();
@@ -76,14 +79,14 @@ public static class FormValidator
             foreach (var section in definition.Sections)
             {
                 var value = root.TryGetProperty(section.Id, out var v) ? v : default;
-                ValidateSection(section, value, complete, errors);
+                ValidateSection(section, value, pass, errors);
             }
         }
 
         return errors;
     }
 
-    private static void ValidateSection(FormSection section, JsonElement value, bool complete, List<FormFieldError> errors)
+    private static void ValidateSection(FormSection section, JsonElement value, Pass pass, List<FormFieldError> errors)
     {
         JsonElement? answers = null;
         if (value.ValueKind == JsonValueKind.Object)
@@ -112,16 +115,16 @@ public static class FormValidator
             switch (item)
             {
                 case FormQuestion q:
-                    ValidateQuestion(q, itemValue, path.ToString(), complete, errors);
+                    ValidateQuestion(q, itemValue, path.ToString(), pass, errors);
                     break;
                 case FormGroup g:
-                    ValidateGroup(section.Id, g, itemValue, complete, errors);
+                    ValidateGroup(section.Id, g, itemValue, pass, errors);
                     break;
             }
         }
     }
 
-    private static void ValidateGroup(string sectionId, FormGroup group, JsonElement value, bool complete, List<FormFieldError> errors)
+    private static void ValidateGroup(string sectionId, FormGroup group, JsonElement value, Pass pass, List<FormFieldError> errors)
     {
         var groupPath = FieldPath.Of(sectionId, group.Id).ToString();
         var label = new Label(group.LabelTh, group.LabelEn);
@@ -140,7 +143,7 @@ public static class FormValidator
         {
             errors.Add(new(groupPath, FormMessages.TooManyItems(label, group.MaxItems)));
         }
-        else if (complete && count < group.MinItems)
+        else if (pass.Complete && count < group.MinItems)
         {
             errors.Add(new(groupPath, FormMessages.TooFewItems(label, group.MinItems)));
         }
@@ -174,25 +177,25 @@ public static class FormValidator
             foreach (var question in group.Questions)
             {
                 var v = element.TryGetProperty(question.Id, out var qv) ? qv : default;
-                ValidateQuestion(question, v, FieldPath.InGroup(sectionId, group.Id, index, question.Id).ToString(), complete, errors);
+                ValidateQuestion(question, v, FieldPath.InGroup(sectionId, group.Id, index, question.Id).ToString(), pass, errors);
             }
 
             index++;
         }
     }
 
-    private static void ValidateQuestion(FormQuestion q, JsonElement value, string path, bool complete, List<FormFieldError> errors)
+    private static void ValidateQuestion(FormQuestion q, JsonElement value, string path, Pass pass, List<FormFieldError> errors)
     {
         var label = new Label(q.LabelTh, q.LabelEn);
-        var error = IsUnanswered(value) ? (complete && q.Required ? FormMessages.Required(label, q.Type) : null) : q.Type switch
+        var error = IsUnanswered(value) ? (pass.Complete && q.Required ? FormMessages.Required(label, q.Type) : null) : q.Type switch
         {
             FormQuestionType.ShortText or FormQuestionType.LongText => CheckText(q, label, value),
             FormQuestionType.Number or FormQuestionType.Money => CheckNumber(q, label, value),
             FormQuestionType.Date => CheckDate(q, label, value),
             FormQuestionType.SingleChoice => CheckSingleChoice(q, label, value),
-            FormQuestionType.MultipleChoice => CheckMultipleChoice(q, label, value, complete),
+            FormQuestionType.MultipleChoice => CheckMultipleChoice(q, label, value, pass.Complete),
             FormQuestionType.YesNo => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : FormMessages.WrongType(label, "ใช่หรือไม่ใช่", "true or false"),
-            FormQuestionType.File => CheckFiles(q, label, value),
+            FormQuestionType.File => CheckFiles(q, label, value, pass.OwnAttachmentIds),
             _ => FormMessages.UnknownType,
         };
         if (error is not null)
@@ -302,7 +305,7 @@ public static class FormValidator
         return complete && q.MinSelections is { } min && picked.Count < min ? FormMessages.TooFewSelections(label, min) : null;
     }
 
-    private static Common.PortalMessage? CheckFiles(FormQuestion q, Label label, JsonElement value)
+    private static Common.PortalMessage? CheckFiles(FormQuestion q, Label label, JsonElement value, IReadOnlySet<int>? own)
     {
         if (value.ValueKind != JsonValueKind.Array
             || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var id) || id <= 0))
@@ -310,8 +313,21 @@ public static class FormValidator
             return FormMessages.WrongType(label, "รายการไฟล์แนบ", "a list of attachment ids");
         }
 
+        if (value.EnumerateArray().Select(e => e.GetInt32()).Distinct().Count() != value.GetArrayLength())
+        {
+            return FormMessages.DuplicateFile(label);
+        }
+
+        if (own is not null && value.EnumerateArray().Any(e => !own.Contains(e.GetInt32())))
+        {
+            return FormMessages.UnknownFile(label);
+        }
+
         return value.GetArrayLength() > q.EffectiveMaxFiles ? FormMessages.TooManyFiles(label, q.EffectiveMaxFiles) : null;
     }
+
+    /// <summary>One validation run: completeness on or off, and the attachments the report may name.</summary>
+    private readonly record struct Pass(bool Complete, IReadOnlySet<int>? OwnAttachmentIds);
 
     private static bool IsOption(FormQuestion q, string? value) =>
         q.Options?.Any(o => string.Equals(o.Value, value, StringComparison.Ordinal)) == true;

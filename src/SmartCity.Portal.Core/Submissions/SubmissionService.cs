@@ -180,6 +180,10 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
                 : new PortalConflictException(WorkflowMessages.NotInState);
         }
 
+        // A half-done draft always saves; only what can never become valid (wrong types, past limits,
+        // unknown fields, another report's files) is refused, each at its own field path.
+        await CheckAnswersAsync(db, s, answersJson, complete: false, cancellationToken);
+
         // The caller's token becomes the original value: the UPDATE only matches the row they read.
         db.Entry(s).Property(x => x.ConcurrencyToken).OriginalValue = concurrencyToken;
         s.AnswersJson = answersJson;
@@ -208,6 +212,11 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         ThrowIfRefused(decision);
+        if (request.Action is WorkflowAction.Submit or WorkflowAction.Resubmit)
+        {
+            // Every rule of the report's own form version, on the server, whoever calls: page or API.
+            await CheckAnswersAsync(db, s, s.AnswersJson, complete: true, cancellationToken);
+        }
 
         db.Entry(s).Property(x => x.ConcurrencyToken).OriginalValue = request.ConcurrencyToken;
         var e = await ApplyAsync(db, s, actor, request.Action, decision.To, request.Comment, request.ExtendedDeadlineUtc, context.NowUtc, cancellationToken);
@@ -383,6 +392,31 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
     /// </summary>
     internal static IQueryable<Submission> Visible(PortalDbContext db, PortalActor actor) =>
         db.Submissions.Where(s => s.Municipality!.Path.StartsWith(actor.OrgUnitPath) || s.HolderOrgUnitId == actor.OrgUnitId);
+
+    /// <summary>
+    /// Checks answers against the form version the report started on. A report begun before its campaign had
+    /// a form (<see cref="Submission.FormVersionId"/> null) keeps the free JSON object it started with: there is
+    /// no definition to hold it to, and refusing it now would strand work that was accepted when typed.
+    /// </summary>
+    private static async Task CheckAnswersAsync(PortalDbContext db, Submission s, string answersJson, bool complete, CancellationToken cancellationToken)
+    {
+        if (s.FormVersionId is not { } formVersionId)
+        {
+            return;
+        }
+
+        var definitionJson = await db.FormDefinitionVersions.AsNoTracking().Where(f => f.Id == formVersionId).Select(f => f.Json).SingleAsync(cancellationToken);
+        var definition = Forms.FormJson.Deserialize(definitionJson);
+        var own = (await db.Attachments.AsNoTracking().Where(a => a.SubmissionId == s.Id && a.DeletedUtc == null).Select(a => a.Id).ToListAsync(cancellationToken))
+            .ToHashSet();
+        var errors = complete
+            ? Forms.FormValidator.ValidateForSubmit(definition, answersJson, own)
+            : Forms.FormValidator.ValidateForSave(definition, answersJson, own);
+        if (errors.Count > 0)
+        {
+            throw new Forms.FormAnswersInvalidException(errors);
+        }
+    }
 
     private static void ThrowIfRefused(WorkflowDecision decision)
     {

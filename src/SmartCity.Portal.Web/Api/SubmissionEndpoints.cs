@@ -28,7 +28,7 @@ internal static class SubmissionEndpoints
             .WithSummary("Detail with permittedActions and history; ETag = concurrency token")
             .ProducesProblem(StatusCodes.Status404NotFound);
         submissions.MapPut("/submissions/{id:int}/answers", SaveAnswersAsync)
-            .WithSummary("Save draft answers (any JSON object); If-Match required")
+            .WithSummary("Save draft answers (checked for types and limits against the report's form version; 422 lists field paths); If-Match required")
             .Accepts<JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity)

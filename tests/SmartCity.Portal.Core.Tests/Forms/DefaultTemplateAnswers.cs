@@ -24,6 +24,14 @@ internal static class DefaultTemplateAnswers
 
     public const string Complete = "{" + Head + ProjectsSection + Tail + "}";
 
+    /// <summary>
+    /// <see cref="Complete"/> without the file answers: what a report can hold before any evidence is uploaded
+    /// (the server accepts only attachment ids of the report's own files, and none of these tests upload).
+    /// </summary>
+    public static readonly string CompleteWithoutFiles = Complete
+        .Replace(""", "evidence": [101, 102]""", "", StringComparison.Ordinal)
+        .Replace(""", "localPlanFiles": [100]""", "", StringComparison.Ordinal);
+
     public const string WithoutFirstIndicatorTarget = "{" + Head + ProjectsSectionWithoutTarget + Tail + "}";
 
     private const string ProjectsSectionWithoutTarget = """

@@ -1,3 +1,4 @@
+using SmartCity.Portal.Core.Tests.Forms;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
@@ -276,7 +277,7 @@ public sealed class FormRendererTests : PortalComponentTest
         using var thai = new CultureScope("th-TH");
         var template = DefaultSmartCityForm.Create();
 
-        var cut = Render<FormRenderer>(p => p.Add(c => c.Definition, template).Add(c => c.Answers, JsonNode.Parse(WebDefaultTemplateAnswers.Complete)!.AsObject()));
+        var cut = Render<FormRenderer>(p => p.Add(c => c.Definition, template).Add(c => c.Answers, JsonNode.Parse(DefaultTemplateAnswers.Complete)!.AsObject()));
 
         var sections = cut.FindAll("[data-testid=form-section]");
         Assert.Equal(template.Sections.Select(s => s.Id), sections.Select(s => s.GetAttribute("data-field")));
