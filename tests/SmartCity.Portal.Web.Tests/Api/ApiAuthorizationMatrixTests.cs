@@ -107,7 +107,7 @@ public sealed class ApiAuthorizationMatrixTests(ApiMatrixFactory factory) : ICla
             Expect(failures, $"{which} forward with a stale ETag", NotFound, outsider);
         }
 
-        using var put = await client.PutJsonAsync($"/api/v1/submissions/{id}/answers", new { hacked = true }, expected.Answers == Stale ? staleETag : currentETag);
+        using var put = await client.PutJsonAsync($"/api/v1/submissions/{id}/answers", new { org = new { name = "เทศบาลที่ไม่ใช่ของท่าน" } }, expected.Answers == Stale ? staleETag : currentETag);
         Expect(failures, $"{which} PUT answers", expected.Answers, put);
     }
 

@@ -64,7 +64,9 @@ public static class ApiClient
     public static async Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body, string? ifMatch)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        // A string is JSON text already (a whole report, as an integration would hold it), sent as it is.
+        HttpContent content = body is string json ? new StringContent(json, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative)) { Content = content };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -95,7 +97,7 @@ public static class ApiClient
         using var created = await municipality.PostJsonAsync($"/api/v1/campaigns/{campaignId}/submissions");
         Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"create answered {(int)created.StatusCode}");
         var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
-        using var saved = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", new { population = 12345, projects = "smart lighting" }, created.ETag());
+        using var saved = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", Core.Tests.Forms.DefaultTemplateAnswers.CompleteWithoutFiles, created.ETag());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         using var submitted = await municipality.PostJsonAsync($"/api/v1/submissions/{id}/actions/submit", new { comment = "ส่งรายงาน" }, saved.ETag());
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);

@@ -42,13 +42,24 @@ public sealed class ApiWorkflowTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         Assert.Equal("answers-required", (await empty.JsonAsync()).GetProperty("code").GetString());
 
-        using var saved = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", new { population = 20000, note = "ข้อมูลทดสอบ" }, detail.ETag());
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.NotEqual(detail.ETag(), saved.ETag());
+        // Half a report saves; submitting it is refused field by field against the campaign's form.
+        using var half = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", new { org = new { population = 20000 } }, detail.ETag());
+        Assert.Equal(HttpStatusCode.OK, half.StatusCode);
+        Assert.NotEqual(detail.ETag(), half.ETag());
         var filled = await municipality.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/submissions/{id}", UriKind.Relative));
         Assert.Equal("submit,withdraw", string.Join(',', filled.GetProperty("permittedActions").EnumerateArray().Select(a => a.GetString())));
-        Assert.Equal(saved.ETag(), filled.GetProperty("etag").GetString());
+        Assert.Equal(half.ETag(), filled.GetProperty("etag").GetString());
+        using var incomplete = await municipality.PostJsonAsync($"/api/v1/submissions/{id}/actions/submit", new { comment = "ส่ง" }, half.ETag());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
+        var refusal = await incomplete.JsonAsync();
+        Assert.Equal("answers-invalid", refusal.GetProperty("code").GetString());
+        var errors = refusal.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("path").GetString() == "org.name" && e.GetProperty("code").GetString() == "required"
+            && e.GetProperty("title").GetString()!.Contains("ชื่อ", StringComparison.Ordinal) && e.GetProperty("titleEn").GetString()!.Length > 0);
+        Assert.DoesNotContain(errors, e => e.GetProperty("path").GetString() == "org.population");
 
+        using var saved = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", Core.Tests.Forms.DefaultTemplateAnswers.CompleteWithoutFiles, half.ETag());
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         using var submitted = await municipality.PostJsonAsync($"/api/v1/submissions/{id}/actions/submit", new { comment = "ส่ง" }, saved.ETag());
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal("atDistrict", (await submitted.JsonAsync()).GetProperty("state").GetString());
@@ -107,22 +118,32 @@ public sealed class ApiWorkflowTests(PortalFactory factory) : IClassFixture<Port
         var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
         var path = $"/api/v1/submissions/{id}/answers";
 
-        using var missing = await municipality.PutJsonAsync(path, new { a = 1 }, ifMatch: null);
+        using var missing = await municipality.PutJsonAsync(path, new { org = new { population = 1 } }, ifMatch: null);
         Assert.Equal((HttpStatusCode)428, missing.StatusCode);
         Assert.Equal("if-match-required", (await missing.JsonAsync()).GetProperty("code").GetString());
 
-        using var first = await municipality.PutJsonAsync(path, new { a = 1 }, created.ETag());
+        using var first = await municipality.PutJsonAsync(path, new { org = new { population = 1 } }, created.ETag());
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
         // The ETag from before the first save is stale now: nothing is overwritten.
-        using var stale = await municipality.PutJsonAsync(path, new { a = 2 }, created.ETag());
+        using var stale = await municipality.PutJsonAsync(path, new { org = new { population = 2 } }, created.ETag());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var problem = await stale.JsonAsync();
         Assert.Equal("stale", problem.GetProperty("code").GetString());
         Assert.Equal("Someone else changed this submission. Please reload it and try again; nothing was overwritten.", problem.GetProperty("titleEn").GetString());
 
         var answers = (await municipality.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/submissions/{id}", UriKind.Relative))).GetProperty("answers");
-        Assert.Equal(1, answers.GetProperty("a").GetInt32());
+        Assert.Equal(1, answers.GetProperty("org").GetProperty("population").GetInt32());
+
+        // Types and limits are checked on every save, each refusal at its field path; nothing is written.
+        using var wrong = await municipality.PutJsonAsync(path, new { org = new { population = "หนึ่งหมื่น", area = 1.234 }, extra = true }, first.ETag());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        var wrongProblem = await wrong.JsonAsync();
+        Assert.Equal(
+            ["extra", "org.area", "org.population"],
+            wrongProblem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()!).Order(StringComparer.Ordinal));
+        using var unchanged = await municipality.GetAsync(new Uri($"/api/v1/submissions/{id}", UriKind.Relative));
+        Assert.Equal(first.ETag(), unchanged.ETag());
 
         using var notAnObject = await municipality.PutJsonAsync(path, Enumerable.Range(1, 2), first.ETag());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notAnObject.StatusCode);
@@ -164,7 +185,7 @@ public sealed class ApiWorkflowTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(extended, DateTimeOffset.Parse(detail.GetProperty("effectiveDeadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.EndsWith("+07:00", detail.GetProperty("extendedDeadline").GetString(), StringComparison.Ordinal);
 
-        using var saved = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", new { population = 5 }, granted.ETag());
+        using var saved = await municipality.PutJsonAsync($"/api/v1/submissions/{id}/answers", Core.Tests.Forms.DefaultTemplateAnswers.CompleteWithoutFiles, granted.ETag());
         using var submitted = await municipality.PostJsonAsync($"/api/v1/submissions/{id}/actions/submit", null, saved.ETag());
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         using var bareReturn = await district.PostJsonAsync($"/api/v1/submissions/{id}/actions/return", new { comment = "  " }, submitted.ETag());

@@ -203,7 +203,7 @@ public sealed class DashboardComponentTests : PortalComponentTest, IClassFixture
             return;
         }
 
-        await submissions.SaveAnswersAsync(municipality, draft.Id, draft.ConcurrencyToken, """{"q1":"มีแผน"}""");
+        await submissions.SaveAnswersAsync(municipality, draft.Id, draft.ConcurrencyToken, Core.Tests.Forms.DefaultTemplateAnswers.CompleteWithoutFiles);
         var current = await submissions.GetAsync(municipality, draft.Id);
         await submissions.ActAsync(municipality, draft.Id, new ActionRequest(WorkflowAction.Submit, current.ConcurrencyToken, null, null));
         var district = Principal(await MembershipAsync("district-8101"));
