@@ -291,7 +291,7 @@ public sealed class ApiAttachmentTests(AttachmentPortalFactory factory) : IClass
         return (await created.JsonAsync()).GetProperty("id").GetInt32();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int submissionId, byte[] content, string name, string field = Field)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int submissionId, byte[] content, string name, string field = Field)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/submissions/{submissionId}/attachments?field={Uri.EscapeDataString(field)}", UriKind.Relative))
         {
@@ -317,7 +317,7 @@ public sealed class ApiAttachmentTests(AttachmentPortalFactory factory) : IClass
     }
 
     /// <summary>A minimal valid PDF padded with a comment to the length asked.</summary>
-    private static byte[] Pdf(int length)
+    internal static byte[] Pdf(int length)
     {
         const string head = "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%";
         const string tail = "\n%%EOF\n";
