@@ -27,6 +27,8 @@ public sealed class AttachmentService(
 {
     private const int CopyBufferBytes = 81920;
 
+    private static readonly SemaphoreSlim FinalStepLock = new(1, 1);
+
     private string Root => Path.GetFullPath(Path.Combine(storage.DataDirectory, "attachments"));
 
     public async Task<AttachmentInfo> UploadAsync(
@@ -71,49 +73,60 @@ public sealed class AttachmentService(
             var displayName = FileNames.Sanitise(originalName) ?? "ไฟล์แนบ" + FileSniffer.Extension(kind);
             var finalPath = InsideRoot(Path.Combine(Root, submissionId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName));
 
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            // Checked again: the report may have been submitted while the file was arriving.
-            await RequireEditableAsync(db, actor, submissionId, cancellationToken);
-            var used = await db.Attachments.Where(a => a.SubmissionId == submissionId && a.DeletedUtc == null).SumAsync(a => (long?)a.Length, cancellationToken) ?? 0;
-            if (used + length > limits.MaxSubmissionBytes)
-            {
-                throw new AttachmentTooLargeException(AttachmentMessages.SubmissionTotalTooLarge(limits.MaxSubmissionBytes));
-            }
-
-            if (question is not null
-                && await db.Attachments.CountAsync(a => a.SubmissionId == submissionId && a.FieldPath == fieldPath && a.DeletedUtc == null, cancellationToken) >= question.EffectiveMaxFiles)
-            {
-                throw new PortalValidationException(AttachmentMessages.TooManyFiles(question.EffectiveMaxFiles));
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-            File.Move(tempPath, finalPath);
-            var row = new Attachment
-            {
-                SubmissionId = submissionId,
-                FieldPath = fieldPath,
-                OriginalFileName = displayName,
-                StoredFileName = storedName,
-                Kind = kind,
-                ContentType = FileSniffer.ContentType(kind),
-                Length = length,
-                Sha256 = sha256,
-                UploadedUtc = clock.GetUtcNow().UtcDateTime,
-                UploadedByUserName = actor.UserName,
-            };
-            db.Attachments.Add(row);
+            // Check-then-insert of the totals must not interleave: two files arriving together could each
+            // see room for itself and both land past the report's limit. The file is already on disk, so
+            // this section is milliseconds; one portal process holds the lock (see decision 0013).
+            await FinalStepLock.WaitAsync(cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch
-            {
-                // A file without its row would be invisible and never cleaned up.
-                File.Delete(finalPath);
-                throw;
-            }
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                // Checked again: the report may have been submitted while the file was arriving.
+                await RequireEditableAsync(db, actor, submissionId, cancellationToken);
+                var used = await db.Attachments.Where(a => a.SubmissionId == submissionId && a.DeletedUtc == null).SumAsync(a => (long?)a.Length, cancellationToken) ?? 0;
+                if (used + length > limits.MaxSubmissionBytes)
+                {
+                    throw new AttachmentTooLargeException(AttachmentMessages.SubmissionTotalTooLarge(limits.MaxSubmissionBytes));
+                }
 
-            return Info(row);
+                if (question is not null
+                    && await db.Attachments.CountAsync(a => a.SubmissionId == submissionId && a.FieldPath == fieldPath && a.DeletedUtc == null, cancellationToken) >= question.EffectiveMaxFiles)
+                {
+                    throw new PortalValidationException(AttachmentMessages.TooManyFiles(question.EffectiveMaxFiles));
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+                File.Move(tempPath, finalPath);
+                var row = new Attachment
+                {
+                    SubmissionId = submissionId,
+                    FieldPath = fieldPath,
+                    OriginalFileName = displayName,
+                    StoredFileName = storedName,
+                    Kind = kind,
+                    ContentType = FileSniffer.ContentType(kind),
+                    Length = length,
+                    Sha256 = sha256,
+                    UploadedUtc = clock.GetUtcNow().UtcDateTime,
+                    UploadedByUserName = actor.UserName,
+                };
+                db.Attachments.Add(row);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch
+                {
+                    // A file without its row would be invisible and never cleaned up.
+                    File.Delete(finalPath);
+                    throw;
+                }
+
+                return Info(row);
+            }
+            finally
+            {
+                FinalStepLock.Release();
+            }
         }
         finally
         {

@@ -227,6 +227,19 @@ public sealed class ApiAttachmentTests(AttachmentPortalFactory factory) : IClass
 
         using var fits = await UploadAsync(municipality, submissionId, Pdf(90_000), "ไฟล์ที่สาม.pdf");
         Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
+
+        // Three files at once with room for one: one lands, the others are refused, the total holds.
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => UploadAsync(municipality, submissionId, Pdf(60_000), $"พร้อมกัน{i}.pdf")));
+        Assert.Equal(1, uploads.Count(u => u.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(2, uploads.Count(u => u.StatusCode == HttpStatusCode.RequestEntityTooLarge));
+        foreach (var upload in uploads)
+        {
+            upload.Dispose();
+        }
+
+        var total = await factory.QueryAsync(db => Task.FromResult(db.Attachments.Where(a => a.SubmissionId == submissionId && a.DeletedUtc == null).Sum(a => a.Length)));
+        Assert.InRange(total, 1, MaxSubmissionBytes);
+        AssertNoTempFiles();
     }
 
     [Fact]
