@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.Section);
         services.AddSingleton<Attachments.AttachmentService>();
+        services.AddSingleton<Submissions.SubmissionReportService>();
         return services;
     }
 }
