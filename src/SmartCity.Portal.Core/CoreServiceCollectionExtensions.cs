@@ -27,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.Section);
         services.AddSingleton<Attachments.AttachmentService>();
+        services.AddSingleton<Campaigns.CampaignAdminService>();
+        services.AddSingleton<Campaigns.CampaignDocumentService>();
         return services;
     }
 }
