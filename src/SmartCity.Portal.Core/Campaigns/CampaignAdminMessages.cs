@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartCity.Portal.Common;
 
 namespace SmartCity.Portal.Campaigns;
@@ -84,6 +83,4 @@ public static class CampaignAdminMessages
     public static readonly PortalMessage DocumentKindInvalid = new("campaign-document-kind",
         "ประเภทเอกสารต้องเป็น criteria (หลักเกณฑ์), letter (หนังสือ) หรือ other (อื่น ๆ)",
         "The document kind must be criteria, letter or other.");
-
-    public static string FiscalYearText(int year) => year.ToString(CultureInfo.InvariantCulture);
 }
