@@ -10,7 +10,7 @@ using SmartCity.Portal.Organisations;
 using SmartCity.Portal.Submissions.Routing;
 using SmartCity.Portal.Submissions.Workflow;
 
-namespace SmartCity.Portal.Core.Tests.Campaigns;
+namespace SmartCity.Portal.Core.Tests.CampaignAdmin;
 
 /// <summary>DLA's campaign administration on a real SQLite file; every test creates its own campaign.</summary>
 public sealed class CampaignAdminServiceTests(DemoDatabase database) : IClassFixture<DemoDatabase>
