@@ -729,3 +729,47 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126030415_CampaignAdministration'
+)
+BEGIN
+    CREATE TABLE [CampaignDocuments] (
+        [Id] int NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [OriginalFileName] nvarchar(255) NOT NULL,
+        [StoredFileName] nvarchar(64) NOT NULL,
+        [FileKind] nvarchar(10) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Length] bigint NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        [UploadedByUserName] nvarchar(256) NOT NULL,
+        [DeletedUtc] datetime2 NULL,
+        CONSTRAINT [PK_CampaignDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CampaignDocuments_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126030415_CampaignAdministration'
+)
+BEGIN
+    CREATE INDEX [IX_CampaignDocuments_CampaignId] ON [CampaignDocuments] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126030415_CampaignAdministration'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126030415_CampaignAdministration', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

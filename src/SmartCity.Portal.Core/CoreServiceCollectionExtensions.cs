@@ -28,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.Section);
         services.AddSingleton<Attachments.AttachmentService>();
         services.AddSingleton<Submissions.SubmissionReportService>();
+        services.AddSingleton<Campaigns.CampaignAdminService>();
+        services.AddSingleton<Campaigns.CampaignDocumentService>();
         return services;
     }
 }

@@ -241,7 +241,7 @@ public sealed class AttachmentService(
     }
 
     /// <summary>Copies at most <paramref name="limit"/> bytes, hashing on the way; one byte more and the upload is refused.</summary>
-    private static async Task<(long Length, string Sha256)> CopyHashedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    internal static async Task<(long Length, string Sha256)> CopyHashedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[CopyBufferBytes];

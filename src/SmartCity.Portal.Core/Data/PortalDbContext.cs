@@ -39,6 +39,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
+    public DbSet<CampaignDocument> CampaignDocuments => Set<CampaignDocument>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

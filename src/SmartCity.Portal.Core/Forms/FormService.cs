@@ -99,6 +99,116 @@ public sealed class FormService(IDbContextFactory<PortalDbContext> dbFactory, Ti
         }
     }
 
+    /// <summary>DLA's working copy of the campaign's next form version, or null when there is none.</summary>
+    public async Task<FormVersionView?> GetDraftAsync(ClaimsPrincipal user, int campaignId, CancellationToken cancellationToken = default)
+    {
+        RequireDla(user);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await VisibleCampaignAsync(db, PortalActor.From(user), campaignId, cancellationToken);
+        var row = await Drafts(db, campaignId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : View(row);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="definition"/> as the campaign's working copy (one per campaign: created, or
+    /// overwritten). A draft need not pass <see cref="FormDefinitionChecker"/> yet, so half-done edits are
+    /// never lost; municipalities never see it (<see cref="GetVersionAsync"/>, <see cref="GetPublishedAsync"/>).
+    /// Two officers saving the same draft: the later save wins; the draft is a scratch pad, publishing is the act.
+    /// </summary>
+    public async Task<FormVersionView> SaveDraftAsync(ClaimsPrincipal user, int campaignId, FormDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var actor = RequireDla(user);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await VisibleCampaignAsync(db, actor, campaignId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var row = await Drafts(db, campaignId).FirstOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                var next = (await db.FormDefinitionVersions.Where(f => f.CampaignId == campaignId).MaxAsync(f => (int?)f.Version, cancellationToken) ?? 0) + 1;
+                row = new FormDefinitionVersion { CampaignId = campaignId, Version = next, Json = "", CreatedByUserName = actor.UserName };
+                db.FormDefinitionVersions.Add(row);
+            }
+
+            row.Json = FormJson.Serialize(definition with { Version = row.Version });
+            row.CreatedUtc = now;
+            row.CreatedByUserName = actor.UserName;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                continue;
+            }
+
+            return View(row);
+        }
+    }
+
+    /// <summary>
+    /// Publishes the working copy as the campaign's next version, after <see cref="FormDefinitionChecker"/>
+    /// (refused with the first problem named otherwise). The draft row becomes the published row; if someone
+    /// published in between, it takes the number after theirs.
+    /// </summary>
+    public async Task<FormVersionView> PublishDraftAsync(ClaimsPrincipal user, int campaignId, CancellationToken cancellationToken = default)
+    {
+        var actor = RequireDla(user);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await VisibleCampaignAsync(db, actor, campaignId, cancellationToken);
+            var row = await Drafts(db, campaignId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new PortalNotFoundException(FormMessages.FormNotPublished);
+            var definition = FormJson.Deserialize(row.Json);
+            var problems = FormDefinitionChecker.Check(definition);
+            if (problems.Count > 0)
+            {
+                throw new PortalValidationException(FormMessages.DefinitionInvalid(problems));
+            }
+
+            var highestOther = await db.FormDefinitionVersions.Where(f => f.CampaignId == campaignId && f.Id != row.Id).MaxAsync(f => (int?)f.Version, cancellationToken) ?? 0;
+            if (row.Version <= highestOther)
+            {
+                row.Version = highestOther + 1;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            row.Json = FormJson.Serialize(definition with { Version = row.Version });
+            row.PublishedUtc = now;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                continue;
+            }
+
+            return View(row);
+        }
+    }
+
+    /// <summary>Throws the working copy away; published versions are untouched.</summary>
+    public async Task DiscardDraftAsync(ClaimsPrincipal user, int campaignId, CancellationToken cancellationToken = default)
+    {
+        var actor = RequireDla(user);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await VisibleCampaignAsync(db, actor, campaignId, cancellationToken);
+        await db.FormDefinitionVersions.Where(f => f.CampaignId == campaignId && f.PublishedUtc == null).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static IQueryable<FormDefinitionVersion> Drafts(PortalDbContext db, int campaignId) =>
+        db.FormDefinitionVersions.Where(f => f.CampaignId == campaignId && f.PublishedUtc == null).OrderByDescending(f => f.Version);
+
+    private static PortalActor RequireDla(ClaimsPrincipal user)
+    {
+        var actor = PortalActor.From(user);
+        return IsDla(actor) ? actor : throw new PortalAccessDeniedException(FormMessages.PublishForbidden);
+    }
+
     /// <summary>The newest published version; new submissions start on it.</summary>
     internal static IQueryable<FormDefinitionVersion> LatestPublished(PortalDbContext db, int campaignId) =>
         db.FormDefinitionVersions.Where(f => f.CampaignId == campaignId && f.PublishedUtc != null).OrderByDescending(f => f.Version);

@@ -69,6 +69,7 @@ public static class ApiExtensions
         api.MapDispatchEndpoints();
         api.MapExportEndpoints();
         api.MapAttachmentEndpoints();
+        api.MapCampaignDocumentEndpoints();
 
         // Anything else under the prefix: 401 JSON without credentials, 404 JSON with them; never a page.
         api.Map("/{**rest}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ApiMessages.NoSuchEndpoint))

@@ -1,3 +1,4 @@
+using SmartCity.Portal.Core.Tests.Forms;
 using System.Text.Json.Nodes;
 using SmartCity.Portal.Attachments;
 using SmartCity.Portal.Campaigns;
@@ -160,7 +161,7 @@ public sealed class SubmissionPrintTests : PortalComponentTest
     {
         using var thai = new CultureScope("th-TH");
 
-        var cut = RenderReport(Report(WebDefaultTemplateAnswers.Complete, definition: DefaultSmartCityForm.Create()));
+        var cut = RenderReport(Report(DefaultTemplateAnswers.Complete, definition: DefaultSmartCityForm.Create()));
 
         Assert.Equal(DefaultSmartCityForm.Create().Sections.Count, cut.FindAll("[data-testid=print-section]").Count);
         Assert.Equal(2, cut.FindAll("[data-group='projects.items'] [data-testid=print-group-item]").Count);

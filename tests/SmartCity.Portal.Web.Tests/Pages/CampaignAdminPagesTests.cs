@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SmartCity.Portal.Common;
+using SmartCity.Portal.Web.Tests.Api;
+using SmartCity.Portal.Web.Tests.Infrastructure;
+
+namespace SmartCity.Portal.Web.Tests.Pages;
+
+/// <summary>DLA's campaign pages, rendered by the real host (prerender) on the demo data.</summary>
+public sealed class CampaignAdminPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<(int Id, string Title, DateTime Deadline)> DemoCampaignAsync() =>
+        await factory.QueryAsync(async db =>
+        {
+            var c = await db.Campaigns.SingleAsync(x => x.FiscalYear == 2567);
+            return (c.Id, c.Title, c.SubmissionDeadlineUtc);
+        });
+
+    [Fact]
+    public async Task The_list_shows_the_demo_campaign_with_its_state_and_deadline_in_the_Buddhist_era()
+    {
+        var dla = await factory.SignedInClientAsync("dla");
+        var (id, title, deadline) = await DemoCampaignAsync();
+
+        using var response = await dla.GetAsync(new Uri("/dla/campaigns", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"campaign-admin-list\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/dla/campaigns/{id}\"", html, StringComparison.Ordinal);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains(ThaiTime.FormatDateTime(deadline), html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-admin-new\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_edit_page_shows_details_office_deadlines_documents_and_the_published_form()
+    {
+        var dla = await factory.SignedInClientAsync("dla");
+        var (id, _, _) = await DemoCampaignAsync();
+        var krabi = await factory.QueryAsync(db => db.TierDeadlines.Where(t => t.CampaignId == id && t.OrgUnit!.Code == "81").Select(t => t.DeadlineUtc).SingleAsync());
+
+        using var response = await dla.GetAsync(new Uri($"/dla/campaigns/{id}", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"campaign-admin-details\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-admin-close\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-office-deadline\" data-code=\"81\"", html, StringComparison.Ordinal);
+        Assert.Contains(ThaiTime.FormatDateTime(krabi), html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-documents-admin\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-form-start-default\"", html, StringComparison.Ordinal);
+        Assert.Contains("ฉบับที่ 1", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_new_page_offers_an_empty_form_and_the_create_button()
+    {
+        var dla = await factory.SignedInClientAsync("dla");
+
+        using var response = await dla.GetAsync(new Uri("/dla/campaigns/new", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"campaign-admin-save\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"campaign-submission-deadline-date\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"campaign-admin-state-panel\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_preview_renders_the_form_as_a_municipality_sees_it_with_the_documents()
+    {
+        var dla = await factory.BearerClientAsync("dla");
+        var (id, _, _) = await DemoCampaignAsync();
+        var pdf = new byte[1500];
+        "%PDF-1.4\n"u8.CopyTo(pdf);
+        using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/campaigns/{id}/documents?kind=criteria", UriKind.Relative)) { Content = new ByteArrayContent(pdf) })
+        {
+            request.Headers.Add("X-File-Name", Uri.EscapeDataString("หลักเกณฑ์พรีวิว.pdf"));
+            using var uploaded = await dla.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        }
+
+        var page = await factory.SignedInClientAsync("dla");
+        using var response = await page.GetAsync(new Uri($"/dla/campaigns/{id}/preview", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"campaign-preview-check\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"org.population\"", html, StringComparison.Ordinal);
+        Assert.Contains("หลักเกณฑ์พรีวิว.pdf", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-document-link\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("muni-810116")]
+    [InlineData("province-81")]
+    public async Task Other_tiers_do_not_get_the_pages(string userName)
+    {
+        var client = await factory.SignedInClientAsync(userName);
+
+        using var response = await client.GetAsync(new Uri("/dla/campaigns", UriKind.Relative));
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("campaign-admin-list", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
