@@ -54,7 +54,27 @@ public sealed class ReportFormJourneyTests(PortalServer server, ChromiumBrowser 
         await Expect(Field("org-population")).ToHaveValueAsync("18,250");
         await Expect(Page.Locator("[data-testid=restore-draft]")).ToHaveCountAsync(0);
 
-        await TypeAsync("vision-vision", "กระบี่น้อย ชุมชนน่าอยู่ ใช้ข้อมูลดูแลสิ่งแวดล้อม");
+        // Typed, then the page is reloaded before the autosave: the browser warns first, and the new page
+        // offers what the server never got from the browser's own copy.
+        const string vision = "กระบี่น้อย ชุมชนน่าอยู่ ใช้ข้อมูลดูแลสิ่งแวดล้อม";
+        await TypeAsync("vision-vision", vision);
+        await Expect(SaveStatus()).ToHaveAttributeAsync("data-state", "dirty");
+        var warnings = new List<string>();
+        Page.Dialog += async (_, dialog) =>
+        {
+            warnings.Add(dialog.Type);
+            await dialog.AcceptAsync();
+        };
+        await Page.ReloadAsync();
+        await WaitForInteractiveAsync();
+        Assert.Contains("beforeunload", warnings);
+        await Expect(Page.Locator("[data-testid=restore-draft]")).ToContainTextAsync("พบข้อมูลที่ยังไม่ได้บันทึก");
+        await Expect(Field("vision-vision")).ToHaveValueAsync("");
+        await Page.Locator("[data-testid=restore-draft-restore]").ClickAsync();
+        await Expect(Field("vision-vision")).ToHaveValueAsync(vision);
+        await Expect(Page.Locator("[data-testid=restore-draft]")).ToHaveCountAsync(0);
+        await Expect(SaveStatus()).ToHaveAttributeAsync("data-state", "saved", SaveWait);
+
         await TypeAsync("vision-areaCovered", "ทั้งเขตเทศบาล");
         await ChooseAsync("vision-inLocalPlan", "ใช่");
         await TypeAsync("vision-localPlanLink", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570) ยุทธศาสตร์ที่ 2");
