@@ -165,6 +165,63 @@ public sealed class MunicipalityReportPageTests : PortalComponentTest, IClassFix
         Assert.Empty(page.FindAll("[data-testid=submission-error]"));
     }
 
+    [Fact]
+    public async Task Every_change_is_copied_to_the_browser_and_an_unsaved_copy_is_offered_back_on_the_next_visit()
+    {
+        using var thai = new CultureScope("th-TH");
+        var (user, id) = await StartedAsync("muni-810501", "{}");
+        var module = JSInterop.SetupModule("/js/report-form.js");
+        module.Mode = JSRuntimeMode.Loose;
+        // What the browser kept when the circuit was lost: typed, never saved.
+        var copy = new JsonObject
+        {
+            ["answers"] = """{"org":{"name":"พิมพ์ไว้ก่อนเน็ตหลุด"}}""",
+            ["savedUtc"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }.ToJsonString();
+        module.Setup<string?>("readLocal", _ => true).SetResult(copy);
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=restore-draft]")), Wait);
+        Assert.Contains("พบข้อมูลที่ยังไม่ได้บันทึก", page.Find("[data-testid=restore-draft]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("", page.Find("#field-org-name").GetAttribute("value") ?? "");
+
+        page.Find("[data-testid=restore-draft-restore]").Click();
+
+        Assert.Equal("พิมพ์ไว้ก่อนเน็ตหลุด", page.Find("#field-org-name").GetAttribute("value"));
+        Assert.Equal("dirty", page.Find("[data-testid=save-status]").GetAttribute("data-state"));
+        var stored = module.Invocations["saveLocal"][^1];
+        Assert.Equal($"smartcity.report.{id}.muni-810501", stored.Arguments[0]);
+        Assert.Contains("พิมพ์ไว้ก่อนเน็ตหลุด", (string?)stored.Arguments[1], StringComparison.Ordinal);
+
+        clock.Advance(Delay);
+        page.WaitForAssertion(() => Assert.Equal("saved", page.Find("[data-testid=save-status]").GetAttribute("data-state")), Wait);
+        Assert.Contains("พิมพ์ไว้ก่อนเน็ตหลุด", (await SubmissionAsync(user, id)).AnswersJson, StringComparison.Ordinal);
+        // Saved: the browser's copy has done its job.
+        page.WaitForAssertion(() => Assert.NotEmpty(module.Invocations["clearLocal"]), Wait);
+    }
+
+    [Fact]
+    public async Task A_page_with_nothing_unsaved_follows_another_officers_save_live()
+    {
+        using var thai = new CultureScope("th-TH");
+        var (user, id) = await StartedAsync("muni-810601", "{}");
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#field-org-name")), Wait);
+
+        var submissions = Services.GetRequiredService<SubmissionService>();
+        var current = await submissions.GetAsync(user, id);
+        await submissions.SaveAnswersAsync(user, id, current.ConcurrencyToken, """{"org":{"name":"จากอีกเครื่อง"}}""");
+
+        page.WaitForAssertion(() => Assert.Equal("จากอีกเครื่อง", page.Find("#field-org-name").GetAttribute("value")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=changed-elsewhere]"));
+
+        // And its next save goes through on the new version, without a conflict.
+        page.Find("#field-org-district").Change("เมืองกระบี่");
+        clock.Advance(Delay);
+        page.WaitForAssertion(() => Assert.Equal("saved", page.Find("[data-testid=save-status]").GetAttribute("data-state")), Wait);
+        Assert.Contains("จากอีกเครื่อง", (await SubmissionAsync(user, id)).AnswersJson, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<MunicipalitySubmission> RenderPage()
     {
         Render<MudPopoverProvider>();

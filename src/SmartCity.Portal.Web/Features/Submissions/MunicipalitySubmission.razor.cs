@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -25,6 +27,9 @@ namespace SmartCity.Portal.Web.Features.Submissions;
 public partial class MunicipalitySubmission
 {
     private const string ModulePath = "/js/report-form.js";
+
+    // Thai as Thai in the stored answers and the browser copy, not \u0E.. escapes (a third of the bytes).
+    private static readonly JsonSerializerOptions AnswersJsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -62,6 +67,8 @@ public partial class MunicipalitySubmission
     private bool Editable => _detail?.State is SubmissionState.Draft or SubmissionState.Returned && _definition is not null;
 
     private bool Dirty => _version != _savedVersion;
+
+    private string AnswersText => _answers.ToJsonString(AnswersJsonOptions);
 
     private string SaveState => _conflict ? "conflict" : _saving ? "saving" : _saveFailed ? "error" : Dirty ? "dirty" : "saved";
 
@@ -111,11 +118,7 @@ public partial class MunicipalitySubmission
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             await CheckLocalCopyAsync();
         }
-        catch (JSDisconnectedException)
-        {
-            return;
-        }
-        catch (JSException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or OperationCanceledException)
         {
             // Without the module the page still saves to the server; only the browser-side extras are missing.
             return;
@@ -181,14 +184,16 @@ public partial class MunicipalitySubmission
         _localChecked = false;
     });
 
-    private async Task OnAnswersChangedAsync()
+    private void OnAnswersChanged()
     {
         _version++;
         _saveFailed = false;
         _receipt = null;
         ScheduleSave();
-        await CallModuleAsync(m => m.InvokeVoidAsync("saveLocal", LocalKey, _answers.ToJsonString(), _detail?.UpdatedUtc.ToString("O", CultureInfo.InvariantCulture)));
-        await CallModuleAsync(m => m.InvokeVoidAsync("setDirty", true));
+        // Not awaited: while the connection is down a JS call waits (up to its timeout), and neither the
+        // autosave nor the next edit should wait with it. Calls still reach the browser in order.
+        _ = CallModuleAsync(m => m.InvokeVoidAsync("saveLocal", LocalKey, AnswersText, _detail?.UpdatedUtc.ToString("O", CultureInfo.InvariantCulture)));
+        _ = CallModuleAsync(m => m.InvokeVoidAsync("setDirty", true));
     }
 
     private void OnUploaded(UploadedFile file) => _attachmentNames[file.Id] = file.Name;
@@ -282,7 +287,7 @@ public partial class MunicipalitySubmission
     private async Task<bool> SaveOnceAsync()
     {
         var version = _version;
-        var json = _answers.ToJsonString();
+        var json = AnswersText;
         // The same type and limit checks the server makes: the officer sees them at once and nothing is sent that would be refused.
         var problems = FormValidator.ValidateForSave(_definition!, json);
         if (problems.Count > 0)
@@ -328,8 +333,8 @@ public partial class MunicipalitySubmission
 
         if (!Dirty)
         {
-            await CallModuleAsync(m => m.InvokeVoidAsync("clearLocal", LocalKey));
-            await CallModuleAsync(m => m.InvokeVoidAsync("setDirty", false));
+            _ = CallModuleAsync(m => m.InvokeVoidAsync("clearLocal", LocalKey));
+            _ = CallModuleAsync(m => m.InvokeVoidAsync("setDirty", false));
         }
 
         await RefreshDetailAsync();
@@ -415,7 +420,7 @@ public partial class MunicipalitySubmission
         if (sending && _definition is not null)
         {
             // Incomplete answers are listed at once, before anything is asked or sent.
-            var missing = FormValidator.ValidateForSubmit(_definition, _answers.ToJsonString());
+            var missing = FormValidator.ValidateForSubmit(_definition, AnswersText);
             if (missing.Count > 0)
             {
                 ShowSubmitErrors(missing);
@@ -521,7 +526,7 @@ public partial class MunicipalitySubmission
         }
     }
 
-    private async Task RestoreLocalAsync()
+    private void RestoreLocal()
     {
         if (_localCopy is not { } copy)
         {
@@ -530,7 +535,7 @@ public partial class MunicipalitySubmission
 
         _answers = ParseAnswers(copy.AnswersJson);
         _localCopy = null;
-        await OnAnswersChangedAsync();
+        OnAnswersChanged();
     }
 
     private async Task DiscardLocalAsync()
@@ -551,11 +556,9 @@ public partial class MunicipalitySubmission
         {
             await call(_module);
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or OperationCanceledException or ObjectDisposedException)
         {
-        }
-        catch (JSException)
-        {
+            // The browser copy and the leave warning are extras: the server save does not depend on them.
         }
     }
 
@@ -623,7 +626,7 @@ public partial class MunicipalitySubmission
                 await _module.InvokeVoidAsync("dispose");
                 await _module.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+            catch (Exception ex) when (ex is JSDisconnectedException or JSException or OperationCanceledException or ObjectDisposedException)
             {
                 // The circuit is gone: the browser's copy of the answers stays for the next visit.
             }
