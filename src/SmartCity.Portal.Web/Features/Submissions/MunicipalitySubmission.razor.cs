@@ -350,7 +350,18 @@ public partial class MunicipalitySubmission
     /// <summary>Status, history and buttons from the server, keeping this page's answers and token.</summary>
     private async Task RefreshDetailAsync()
     {
-        var fresh = await Submissions.GetAsync(_user, _detail!.Id);
+        SubmissionDetail fresh;
+        try
+        {
+            fresh = await Submissions.GetAsync(_user, _detail!.Id);
+        }
+        catch (PortalException ex)
+        {
+            // The answers are saved; only the status around them could not be read again.
+            _error = ex.PortalMessage.ForCurrentCulture();
+            return;
+        }
+
         _detail = fresh;
         if (fresh.ConcurrencyToken != _token)
         {
