@@ -88,6 +88,14 @@ public abstract class BrowserJourney(PortalServer server, ChromiumBrowser chromi
         return match.Groups[1].Value;
     }
 
+    /// <summary>Answers a MudBlazor confirmation (message box) with its yes button.</summary>
+    protected static async Task ConfirmAsync(IPage page, string yesText)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator(".mud-dialog-actions button", new() { HasText = yesText }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+    }
+
     protected static ILocator InboxState(IPage page, string municipalityCode) =>
         page.Locator($"[data-testid=inbox-state][data-code='{municipalityCode}']");
 

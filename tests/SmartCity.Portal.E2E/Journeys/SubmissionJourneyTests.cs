@@ -23,11 +23,11 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
     [Fact]
     public async Task Subdistrict_report_goes_through_the_district_is_returned_resubmitted_and_reaches_DLA()
     {
-        // The municipality (เทศบาลตำบล) starts, writes a summary, saves and submits.
+        // The municipality (เทศบาลตำบล) starts, its answers are saved, it submits.
         await SignInAsync("muni-810116", "/municipality");
         await Page.Locator("[data-testid=nav-submission]").ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/municipality/submission");
-        await StartFillAndSubmitAsync(Page, "ผลการดำเนินงานเมืองอัจฉริยะอ่าวนาง ปี 2567");
+        await StartFillAndSubmitAsync(Page, "muni-810116");
 
         await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
         await Expect(Page.Locator("[data-testid=status-step][data-state=AtDistrict][data-current=true]")).ToHaveCountAsync(1);
@@ -55,6 +55,7 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await Expect(Page.Locator("[data-testid=returned-comment]")).ToHaveTextAsync(reason);
         await Expect(Page.Locator("[data-testid=history-row][data-action=return] [data-testid=history-comment]")).ToHaveTextAsync(reason);
         await Page.Locator("[data-testid=action-resubmit]").ClickAsync();
+        await ConfirmAsync(Page, "ส่งรายงานอีกครั้ง");
         await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
 
         // Back at the district (the inbox refreshed by itself): forward to the province.
@@ -90,7 +91,7 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await SignInAsync("muni-810101", "/municipality");
         await Page.Locator("[data-testid=home-submission-link]").ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/municipality/submission");
-        await StartFillAndSubmitAsync(Page, "ผลการดำเนินงานเทศบาลเมืองกระบี่");
+        await StartFillAndSubmitAsync(Page, "muni-810101");
 
         await Expect(State(Page)).ToHaveTextAsync(AtProvince);
         await Expect(Page.Locator("[data-testid=status-step][data-state=AtProvince][data-current=true]")).ToHaveCountAsync(1);
@@ -117,24 +118,33 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await SignInAsync("muni-810201", "/municipality");
         await OpenAsync(Page, "/municipality/submission");
         await Page.Locator("[data-testid=start-submission]").ClickAsync();
-        var summary = Page.Locator("[data-testid=answer-summary] textarea");
-        await summary.FillAsync("ฉบับแรก");
+        var name = Page.Locator("#field-org-name");
+        await name.FillAsync("ฉบับแรก");
+        await name.PressAsync("Tab");
         await Page.Locator("[data-testid=save-answers]").ClickAsync();
+        // The submit button appears once answers are saved.
         await Expect(Page.Locator("[data-testid=action-submit]")).ToBeVisibleAsync();
+        await Expect(SaveStatus(Page)).ToHaveAttributeAsync("data-state", "saved");
 
-        // Another desk saves it meanwhile; this page still holds the old token.
+        // Another desk saves it meanwhile; this page still holds the old token. The autosave meets it.
         await Server.ChangeSubmissionElsewhereAsync("810201");
-        await summary.FillAsync("ฉบับแก้ไข");
-        await Page.Locator("[data-testid=save-answers]").ClickAsync();
+        await name.FillAsync("ฉบับแก้ไข");
+        await name.PressAsync("Tab");
 
-        await Expect(Page.Locator("[data-testid=submission-error]")).ToContainTextAsync("มีผู้อื่นแก้ไขรายงานนี้ไปแล้ว");
-        await Expect(summary).ToHaveValueAsync("ฉบับแก้ไข");
+        await Expect(Page.Locator("[data-testid=save-conflict]")).ToContainTextAsync("มีผู้อื่นในเทศบาลบันทึกรายงานนี้ไปแล้ว");
+        await Expect(SaveStatus(Page)).ToHaveAttributeAsync("data-state", "conflict");
+        await Expect(name).ToHaveValueAsync("ฉบับแก้ไข");
 
-        // The page reloaded the latest version: saving again goes through.
-        await Expect(Page.Locator("[data-testid=answers-saved]")).ToHaveAttributeAsync("data-summary", "ฉบับแรก");
+        // Only the officer's choice loads the other version; then saving goes through again.
+        await Page.Locator("[data-testid=save-conflict-reload]").ClickAsync();
+        await Expect(name).ToHaveValueAsync("ฉบับแรก");
+        await Expect(Page.Locator("[data-testid=save-conflict]")).ToHaveCountAsync(0);
+        await name.FillAsync("ฉบับแก้ไข");
+        await name.PressAsync("Tab");
         await Page.Locator("[data-testid=save-answers]").ClickAsync();
-        await Expect(Page.Locator("[data-testid=answers-saved]")).ToHaveAttributeAsync("data-summary", "ฉบับแก้ไข");
-        await Expect(Page.Locator("[data-testid=submission-error]")).ToHaveCountAsync(0);
+        await Expect(SaveStatus(Page)).ToHaveAttributeAsync("data-state", "saved");
+        await OpenAsync(Page, "/municipality/submission");
+        await Expect(name).ToHaveValueAsync("ฉบับแก้ไข");
     }
 
     [Fact]
@@ -178,7 +188,8 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await SignInAsync("muni-810301", "/municipality");
         await OpenAsync(Page, "/municipality/submission");
         await Page.Locator("[data-testid=start-submission]").ClickAsync();
-        await Page.Locator("[data-testid=answer-summary] textarea").FillAsync("ร่างรายงานเกาะลันตาใหญ่");
+        await Page.Locator("#field-org-name").FillAsync("เทศบาลตำบลเกาะลันตาใหญ่");
+        await Page.Locator("#field-org-name").PressAsync("Tab");
         await Page.Locator("[data-testid=save-answers]").ClickAsync();
         await Expect(Page.Locator("[data-testid=action-submit]")).ToBeVisibleAsync();
 
@@ -227,7 +238,7 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         // Khlong Thom Tai (district 8104) submits; its report is at the district when the paper copy reaches the province.
         await SignInAsync("muni-810401", "/municipality");
         await OpenAsync(Page, "/municipality/submission");
-        await StartFillAndSubmitAsync(Page, "ผลการดำเนินงานเมืองอัจฉริยะคลองท่อมใต้");
+        await StartFillAndSubmitAsync(Page, "muni-810401");
         await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
 
         var province = await SignInAnotherUserAsync("province-81", "/province");
@@ -272,15 +283,28 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
 
     private static ILocator State(IPage page) => page.Locator("[data-testid=submission-state]");
 
-    private static async Task StartFillAndSubmitAsync(IPage page, string summary)
+    private static ILocator SaveStatus(IPage page) => page.Locator("[data-testid=save-status]");
+
+    /// <summary>
+    /// Starts the report in the browser, has its complete answers saved through the API (filling the form is
+    /// ReportFormJourneyTests' subject, not this journey's), and submits it from the page with its confirmation.
+    /// </summary>
+    private async Task StartFillAndSubmitAsync(IPage page, string userName)
     {
         await page.Locator("[data-testid=start-submission]").ClickAsync();
         await Expect(State(page)).ToHaveTextAsync("ร่าง (อยู่ที่เทศบาล)");
         // Nothing to submit yet: the button appears once answers are saved.
         await Expect(page.Locator("[data-testid=action-submit]")).ToHaveCountAsync(0);
 
-        await page.Locator("[data-testid=answer-summary] textarea").FillAsync(summary);
-        await page.Locator("[data-testid=save-answers]").ClickAsync();
+        using (var api = new PortalApi(Server.BaseAddress))
+        {
+            await api.SaveCompleteAnswersAsync(userName);
+        }
+
+        // The open page follows the save by itself (it had nothing unsaved).
+        await Expect(page.Locator("#field-org-name")).ToHaveValueAsync((string)PortalApi.CompleteAnswers()["org"]!["name"]!);
         await page.Locator("[data-testid=action-submit]").ClickAsync();
+        await ConfirmAsync(page, "ส่งรายงาน");
+        await Expect(page.Locator("[data-testid=receipt-reference]")).ToHaveTextAsync(new Regex(@"^SC2567-81-\d{4}$"));
     }
 }

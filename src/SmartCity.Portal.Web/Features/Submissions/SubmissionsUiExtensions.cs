@@ -6,6 +6,7 @@ public static class SubmissionsUiExtensions
     public static IServiceCollection AddSubmissionsUi(this IServiceCollection services)
     {
         services.AddHostedService<LapseSweepService>();
+        services.AddOptions<ReportFormOptions>().BindConfiguration(ReportFormOptions.Section);
         return services;
     }
 }
