@@ -132,6 +132,26 @@ public sealed class ReportFormJourneyTests(PortalServer server, ChromiumBrowser 
         await Expect(Field("projects-items-0-title")).ToHaveValueAsync("ระบบแจ้งเตือนน้ำท่วมชุมชน");
         await Expect(Page.Locator("[data-testid=save-status]")).ToHaveCountAsync(0);
         await Expect(download).ToHaveTextAsync("แผนพัฒนาท้องถิ่น.pdf");
+        var reference = await Page.Locator("[data-testid=receipt-reference]").TextContentAsync();
+
+        // The district officer opens the same report from the inbox: the answers as typed, the PDF byte for byte, the paper copy.
+        var district = await SignInAnotherUserAsync("district-8101", "/district");
+        await OpenAsync(district, "/inbox");
+        await district.Locator("[data-testid=inbox-open][data-code='810103']").ClickAsync();
+        await district.WaitForURLAsync(url => Regex.IsMatch(new Uri(url).AbsolutePath, @"^/submissions/\d+$"));
+        var answers = district.Locator("[data-testid=submission-answers]");
+        await Expect(answers.Locator("#field-projects-items-0-title")).ToHaveValueAsync("ระบบแจ้งเตือนน้ำท่วมชุมชน");
+        await Expect(answers.Locator("#field-org-name")).ToHaveValueAsync("เทศบาลตำบลกระบี่น้อย");
+        var attachment = district.Locator("[data-testid=attachment-link][data-name='แผนพัฒนาท้องถิ่น.pdf']");
+        var received = await district.RunAndWaitForDownloadAsync(() => attachment.ClickAsync());
+        Assert.Equal("แผนพัฒนาท้องถิ่น.pdf", received.SuggestedFilename);
+        Assert.Equal(await File.ReadAllBytesAsync(pdf), await File.ReadAllBytesAsync(await received.PathAsync()));
+
+        await district.Locator("[data-testid=print-link]").ClickAsync();
+        await district.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/print", StringComparison.Ordinal));
+        await Expect(district.Locator("[data-testid=print-reference]")).ToContainTextAsync(reference!);
+        await Expect(district.Locator("[data-testid=print-draft]")).ToHaveCountAsync(0);
+        await Expect(district.Locator("[data-testid=print-file]")).ToContainTextAsync("แผนพัฒนาท้องถิ่น.pdf");
     }
 
     private ILocator SaveStatus() => Page.Locator("[data-testid=save-status]");
