@@ -45,7 +45,7 @@ public sealed class FormGroupTests : PortalComponentTest
         var answers = JsonNode.Parse("""{ "p": { "items": [ { "title": "แรก" }, { "title": "สอง" } ] } }""")!.AsObject();
         var cut = RenderForm(answers);
 
-        cut.Find("#field-p-items-1-title").Change("ไฟถนนอัจฉริยะ");
+        cut.Find("#field-p-items-1-title").Input("ไฟถนนอัจฉริยะ");
         cut.Find("#field-p-items-1-budget").Change("500000");
 
         Assert.Equal("แรก", (string?)answers["p"]!["items"]![0]!["title"]);

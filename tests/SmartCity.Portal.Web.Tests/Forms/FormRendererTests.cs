@@ -62,8 +62,8 @@ public sealed class FormRendererTests : PortalComponentTest
         var answers = new JsonObject();
         var cut = RenderForm(answers);
 
-        cut.Find("#field-s-name").Change("เทศบาลเมืองกระบี่");
-        cut.Find("textarea#field-s-story").Change("บรรทัดแรก\nบรรทัดสอง");
+        cut.Find("#field-s-name").Input("เทศบาลเมืองกระบี่");
+        cut.Find("textarea#field-s-story").Input("บรรทัดแรก\nบรรทัดสอง");
 
         Assert.Equal("เทศบาลเมืองกระบี่", (string?)answers["s"]!["name"]);
         Assert.Equal("บรรทัดแรก\nบรรทัดสอง", (string?)answers["s"]!["story"]);
@@ -78,7 +78,7 @@ public sealed class FormRendererTests : PortalComponentTest
         var answers = JsonNode.Parse("""{ "s": { "name": "เดิม" } }""")!.AsObject();
         var cut = RenderForm(answers);
 
-        cut.Find("#field-s-name").Change("");
+        cut.Find("#field-s-name").Input("");
 
         Assert.False(answers["s"]!.AsObject().ContainsKey("name"));
         Assert.Equal(1, changes);

@@ -66,9 +66,9 @@ public sealed class MunicipalityReportPageTests : PortalComponentTest, IClassFix
         var page = RenderPage();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#field-org-name")), Wait);
 
-        page.Find("#field-org-name").Change("เทศบาลตำบลกระบี่น้อย");
+        page.Find("#field-org-name").Input("เทศบาลตำบลกระบี่น้อย");
         clock.Advance(TimeSpan.FromSeconds(2));
-        page.Find("#field-org-district").Change("เมืองกระบี่");
+        page.Find("#field-org-district").Input("เมืองกระบี่");
 
         Assert.Equal("dirty", page.Find("[data-testid=save-status]").GetAttribute("data-state"));
         Assert.Equal("มีการแก้ไขที่ยังไม่บันทึก", page.Find("[data-testid=save-status]").TextContent.Trim());
@@ -93,7 +93,7 @@ public sealed class MunicipalityReportPageTests : PortalComponentTest, IClassFix
 
         // While this officer types, another of the same municipality saves from their own desk: the live
         // update only says so (it must not replace the typing), and the autosave then meets their version.
-        page.Find("#field-org-name").Change("ฉบับของฉัน");
+        page.Find("#field-org-name").Input("ฉบับของฉัน");
         var submissions = Services.GetRequiredService<SubmissionService>();
         var current = await submissions.GetAsync(user, id);
         await submissions.SaveAnswersAsync(user, id, current.ConcurrencyToken, """{"org":{"name":"ฉบับของเพื่อนร่วมงาน"}}""");
@@ -216,7 +216,7 @@ public sealed class MunicipalityReportPageTests : PortalComponentTest, IClassFix
         Assert.Empty(page.FindAll("[data-testid=changed-elsewhere]"));
 
         // And its next save goes through on the new version, without a conflict.
-        page.Find("#field-org-district").Change("เมืองกระบี่");
+        page.Find("#field-org-district").Input("เมืองกระบี่");
         clock.Advance(Delay);
         page.WaitForAssertion(() => Assert.Equal("saved", page.Find("[data-testid=save-status]").GetAttribute("data-state")), Wait);
         Assert.Contains("จากอีกเครื่อง", (await SubmissionAsync(user, id)).AnswersJson, StringComparison.Ordinal);
