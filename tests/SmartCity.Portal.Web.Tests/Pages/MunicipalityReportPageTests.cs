@@ -32,7 +32,7 @@ public sealed class MunicipalityReportPageTests : PortalComponentTest, IClassFix
     public MunicipalityReportPageTests(PortalFactory factory)
     {
         this.factory = factory;
-        foreach (var type in new[] { typeof(CampaignService), typeof(SubmissionService), typeof(FormService), typeof(AttachmentService), typeof(SubmissionChangeNotifier) })
+        foreach (var type in new[] { typeof(CampaignService), typeof(SubmissionService), typeof(FormService), typeof(AttachmentService), typeof(CampaignDocumentService), typeof(SubmissionChangeNotifier) })
         {
             Services.AddSingleton(type, factory.Services.GetRequiredService(type));
         }
