@@ -6,11 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using SmartCity.Portal.Attachments;
+using SmartCity.Portal.Common;
+using SmartCity.Portal.Core.Tests.Forms;
 using SmartCity.Portal.Campaigns;
 using SmartCity.Portal.Forms;
 using SmartCity.Portal.Security;
 using SmartCity.Portal.Submissions;
 using SmartCity.Portal.Web.Features.Submissions;
+using SmartCity.Portal.Submissions.Workflow;
+using SmartCity.Portal.Web.Tests.Api;
 using SmartCity.Portal.Web.Tests.Infrastructure;
 
 namespace SmartCity.Portal.Web.Tests.Pages;
@@ -56,6 +60,26 @@ public sealed class MunicipalityReportPageTests : PortalComponentTest, IClassFix
         Assert.Equal(DefaultSmartCityForm.Create().Sections.Count, page.FindAll("[data-testid=form-section]").Count);
         Assert.Equal("saved", page.Find("[data-testid=save-status]").GetAttribute("data-state"));
         Assert.Contains("บันทึกล่าสุดเมื่อ", page.Find("[data-testid=save-status]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=submission-receipt]"));
+    }
+
+    [Fact]
+    public async Task A_sent_report_shows_its_receipt_with_the_reference_and_the_print_link_on_a_later_visit()
+    {
+        using var thai = new CultureScope("th-TH");
+        var userName = await factory.AddForeignMunicipalityAsync("809911");
+        var (user, id) = await StartedAsync(userName, DefaultTemplateAnswers.CompleteWithoutFiles);
+        var draft = await SubmissionAsync(user, id);
+        await Services.GetRequiredService<SubmissionService>().ActAsync(user, id, new ActionRequest(WorkflowAction.Submit, draft.ConcurrencyToken));
+        var sent = await SubmissionAsync(user, id);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=submission-receipt]")), Wait);
+        Assert.Matches(@"^SC2567-80-\d{4}$", sent.ReferenceNo);
+        Assert.Equal(sent.ReferenceNo, page.Find("[data-testid=receipt-reference]").TextContent.Trim());
+        Assert.Equal(ThaiTime.FormatDateTime(sent.SubmittedUtc!.Value, english: false), page.Find("[data-testid=receipt-time]").TextContent.Trim());
+        Assert.Equal($"/submissions/{id}/print", page.Find("[data-testid=receipt-print]").GetAttribute("href"));
     }
 
     [Fact]

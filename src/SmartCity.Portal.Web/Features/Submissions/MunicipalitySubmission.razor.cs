@@ -58,7 +58,6 @@ public partial class MunicipalitySubmission
     private bool _checkAfterSave;
     private DateTime? _savedUtc;
     private ITimer? _timer;
-    private Receipt? _receipt;
     private LocalCopy? _localCopy;
     private bool _localChecked;
     private IJSObjectReference? _module;
@@ -67,6 +66,9 @@ public partial class MunicipalitySubmission
     private bool Editable => _detail?.State is SubmissionState.Draft or SubmissionState.Returned && _definition is not null;
 
     private bool Dirty => _version != _savedVersion;
+
+    private bool ShowReceipt => _detail is { SubmittedUtc: not null, ReferenceNo: not null }
+        && _detail.State is SubmissionState.AtDistrict or SubmissionState.AtProvince or SubmissionState.AtDla or SubmissionState.Accepted;
 
     private string AnswersText => _answers.ToJsonString(AnswersJsonOptions);
 
@@ -188,7 +190,6 @@ public partial class MunicipalitySubmission
     {
         _version++;
         _saveFailed = false;
-        _receipt = null;
         ScheduleSave();
         // Not awaited: while the connection is down a JS call waits (up to its timeout), and neither the
         // autosave nor the next edit should wait with it. Calls still reach the browser in order.
@@ -475,10 +476,6 @@ public partial class MunicipalitySubmission
 
             Snackbar.Add(L["Action.Done." + WorkflowActions.Name(action)], Severity.Success);
             await ShowAsync(await Submissions.GetAsync(_user, _detail!.Id));
-            if (sending && _detail.ReferenceNo is { } reference)
-            {
-                _receipt = new Receipt(reference, _detail.SubmittedUtc ?? Clock.GetUtcNow().UtcDateTime);
-            }
         });
     }
 
@@ -646,7 +643,6 @@ public partial class MunicipalitySubmission
         GC.SuppressFinalize(this);
     }
 
-    private sealed record Receipt(string Reference, DateTime SubmittedUtc);
 
     private sealed record LocalCopy(string AnswersJson, DateTime SavedUtc);
 }
