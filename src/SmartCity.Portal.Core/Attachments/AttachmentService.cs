@@ -25,11 +25,9 @@ public sealed record AttachmentContent(Stream Content, FileKind Kind, string Con
 public sealed class AttachmentService(
     IDbContextFactory<PortalDbContext> dbFactory, StorageOptions storage, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
-    private const int CopyBufferBytes = 81920;
-
     private static readonly SemaphoreSlim FinalStepLock = new(1, 1);
 
-    private string Root => Path.GetFullPath(Path.Combine(storage.DataDirectory, "attachments"));
+    private FileStore Store => new(Path.Combine(storage.DataDirectory, "attachments"));
 
     public async Task<AttachmentInfo> UploadAsync(
         ClaimsPrincipal user, int submissionId, string fieldPath, string? originalName, Stream content, CancellationToken cancellationToken = default)
@@ -45,24 +43,12 @@ public sealed class AttachmentService(
             question = await FileQuestionAsync(db, formVersionId, fieldPath, cancellationToken);
         }
 
-        var tempDirectory = Path.Combine(Root, "tmp");
-        Directory.CreateDirectory(tempDirectory);
-        var tempPath = Path.Combine(tempDirectory, Guid.NewGuid().ToString("N") + ".part");
+        var store = Store;
+        var tempPath = store.NewTempPath();
         try
         {
-            long length;
-            string sha256;
-            FileKind kind;
-            await using (var temp = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferBytes, FileOptions.Asynchronous))
-            {
-                (length, sha256) = await CopyHashedAsync(content, temp, limits.MaxFileBytes, cancellationToken);
-                if (length == 0)
-                {
-                    throw new PortalValidationException(AttachmentMessages.Empty);
-                }
-
-                kind = FileSniffer.Sniff(temp) ?? throw new PortalValidationException(AttachmentMessages.NotAllowedType);
-            }
+            var (length, sha256, sniffed) = await FileStore.ReceiveAsync(content, tempPath, limits.MaxFileBytes, cancellationToken);
+            var kind = sniffed ?? throw new PortalValidationException(AttachmentMessages.NotAllowedType);
 
             if (question is not null && !question.EffectiveAcceptedKinds.Contains(kind))
             {
@@ -71,7 +57,7 @@ public sealed class AttachmentService(
 
             var storedName = Guid.NewGuid().ToString("N") + FileSniffer.Extension(kind);
             var displayName = FileNames.Sanitise(originalName) ?? "ไฟล์แนบ" + FileSniffer.Extension(kind);
-            var finalPath = InsideRoot(Path.Combine(Root, submissionId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName));
+            var finalPath = store.PathOf(submissionId, storedName);
 
             // Check-then-insert of the totals must not interleave: two files arriving together could each
             // see room for itself and both land past the report's limit. The file is already on disk, so
@@ -94,8 +80,6 @@ public sealed class AttachmentService(
                     throw new PortalValidationException(AttachmentMessages.TooManyFiles(question.EffectiveMaxFiles));
                 }
 
-                Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-                File.Move(tempPath, finalPath);
                 var row = new Attachment
                 {
                     SubmissionId = submissionId,
@@ -110,17 +94,7 @@ public sealed class AttachmentService(
                     UploadedByUserName = actor.UserName,
                 };
                 db.Attachments.Add(row);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch
-                {
-                    // A file without its row would be invisible and never cleaned up.
-                    File.Delete(finalPath);
-                    throw;
-                }
-
+                await FileStore.MoveInAsync(tempPath, finalPath, () => db.SaveChangesAsync(cancellationToken));
                 return Info(row);
             }
             finally
@@ -156,13 +130,7 @@ public sealed class AttachmentService(
         var actor = PortalActor.From(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await VisibleAttachmentAsync(db, actor, attachmentId, cancellationToken);
-        var path = PathOf(row);
-        if (!File.Exists(path))
-        {
-            throw new PortalNotFoundException(AttachmentMessages.NotFound);
-        }
-
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var stream = FileStore.OpenRead(PathOf(row), AttachmentMessages.NotFound);
         return new AttachmentContent(stream, row.Kind, row.ContentType, row.OriginalFileName, row.Length);
     }
 
@@ -240,44 +208,7 @@ public sealed class AttachmentService(
         return s.FormVersionId;
     }
 
-    /// <summary>Copies at most <paramref name="limit"/> bytes, hashing on the way; one byte more and the upload is refused.</summary>
-    internal static async Task<(long Length, string Sha256)> CopyHashedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[CopyBufferBytes];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                throw new AttachmentTooLargeException(AttachmentMessages.TooLarge(limit));
-            }
-
-            hash.AppendData(buffer, 0, read);
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        await target.FlushAsync(cancellationToken);
-        return (total, Convert.ToHexStringLower(hash.GetHashAndReset()));
-    }
-
-    private string PathOf(Attachment row) =>
-        InsideRoot(Path.Combine(Root, row.SubmissionId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.StoredFileName));
-
-    // Stored names are server-made, so this never fails in practice: it is the guard that keeps
-    // it so if a future change lets anything else into the path.
-    private string InsideRoot(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("An attachment path left the attachments folder.");
-        }
-
-        return full;
-    }
+    private string PathOf(Attachment row) => Store.PathOf(row.SubmissionId, row.StoredFileName);
 
     private static AttachmentInfo Info(Attachment a) =>
         new(a.Id, a.SubmissionId, a.FieldPath, a.OriginalFileName, a.Kind, a.ContentType, a.Length, a.Sha256, a.UploadedUtc, a.UploadedByUserName);

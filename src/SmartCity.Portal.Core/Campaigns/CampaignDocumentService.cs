@@ -25,12 +25,10 @@ public sealed record CampaignDocumentInfo(
 public sealed class CampaignDocumentService(
     IDbContextFactory<PortalDbContext> dbFactory, StorageOptions storage, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
-    private const int CopyBufferBytes = 81920;
-
     /// <summary>Letters and criteria are documents, not photos or spreadsheets.</summary>
     public static readonly IReadOnlyList<FileKind> AllowedKinds = [FileKind.Pdf, FileKind.Docx];
 
-    private string Root => Path.GetFullPath(Path.Combine(storage.DataDirectory, "campaign-documents"));
+    private FileStore Store => new(Path.Combine(storage.DataDirectory, "campaign-documents"));
 
     public async Task<CampaignDocumentInfo> UploadAsync(
         ClaimsPrincipal user, int campaignId, CampaignDocumentKind kind, string? originalName, Stream content, CancellationToken cancellationToken = default)
@@ -43,35 +41,21 @@ public sealed class CampaignDocumentService(
             await RequireCampaignAsync(db, campaignId, cancellationToken);
         }
 
-        var tempDirectory = Path.Combine(Root, "tmp");
-        Directory.CreateDirectory(tempDirectory);
-        var tempPath = Path.Combine(tempDirectory, Guid.NewGuid().ToString("N") + ".part");
+        var store = Store;
+        var tempPath = store.NewTempPath();
         try
         {
-            long length;
-            string sha256;
-            FileKind fileKind;
-            await using (var temp = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferBytes, FileOptions.Asynchronous))
-            {
-                (length, sha256) = await AttachmentService.CopyHashedAsync(content, temp, options.Value.MaxFileBytes, cancellationToken);
-                if (length == 0)
-                {
-                    throw new PortalValidationException(AttachmentMessages.Empty);
-                }
-
-                fileKind = FileSniffer.Sniff(temp) is { } sniffed && AllowedKinds.Contains(sniffed)
-                    ? sniffed
-                    : throw new PortalValidationException(CampaignAdminMessages.DocumentType);
-            }
+            var (length, sha256, sniffed) = await FileStore.ReceiveAsync(content, tempPath, options.Value.MaxFileBytes, cancellationToken);
+            var fileKind = sniffed is { } known && AllowedKinds.Contains(known)
+                ? known
+                : throw new PortalValidationException(CampaignAdminMessages.DocumentType);
 
             var storedName = Guid.NewGuid().ToString("N") + FileSniffer.Extension(fileKind);
             var displayName = FileNames.Sanitise(originalName) ?? "เอกสาร" + FileSniffer.Extension(fileKind);
-            var finalPath = InsideRoot(Path.Combine(Root, campaignId.ToString(CultureInfo.InvariantCulture), storedName));
+            var finalPath = store.PathOf(campaignId, storedName);
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await RequireCampaignAsync(db, campaignId, cancellationToken);
-            Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-            File.Move(tempPath, finalPath);
             var row = new CampaignDocument
             {
                 CampaignId = campaignId,
@@ -86,17 +70,7 @@ public sealed class CampaignDocumentService(
                 UploadedByUserName = actor.UserName,
             };
             db.CampaignDocuments.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch
-            {
-                // A file without its row would be invisible and never cleaned up.
-                File.Delete(finalPath);
-                throw;
-            }
-
+            await FileStore.MoveInAsync(tempPath, finalPath, () => db.SaveChangesAsync(cancellationToken));
             return Info(row);
         }
         finally
@@ -123,13 +97,7 @@ public sealed class CampaignDocumentService(
         var actor = PortalActor.From(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await VisibleDocumentAsync(db, actor, documentId, cancellationToken);
-        var path = PathOf(row);
-        if (!File.Exists(path))
-        {
-            throw new PortalNotFoundException(CampaignAdminMessages.DocumentNotFound);
-        }
-
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var stream = FileStore.OpenRead(PathOf(row), CampaignAdminMessages.DocumentNotFound);
         return new AttachmentContent(stream, row.FileKind, row.ContentType, row.OriginalFileName, row.Length);
     }
 
@@ -192,20 +160,7 @@ public sealed class CampaignDocumentService(
         return actor.Tier is Tier.Dla or Tier.Admin ? actor : throw new PortalAccessDeniedException(CampaignAdminMessages.Forbidden);
     }
 
-    private string PathOf(CampaignDocument row) =>
-        InsideRoot(Path.Combine(Root, row.CampaignId.ToString(CultureInfo.InvariantCulture), row.StoredFileName));
-
-    // Stored names are server-made; this guard keeps it so if a future change lets anything else into the path.
-    private string InsideRoot(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("A campaign document path left its folder.");
-        }
-
-        return full;
-    }
+    private string PathOf(CampaignDocument row) => Store.PathOf(row.CampaignId, row.StoredFileName);
 
     private static CampaignDocumentInfo Info(CampaignDocument d) =>
         new(d.Id, d.CampaignId, d.Kind, d.OriginalFileName, d.FileKind, d.ContentType, d.Length, d.Sha256, DateTime.SpecifyKind(d.UploadedUtc, DateTimeKind.Utc), d.UploadedByUserName);
