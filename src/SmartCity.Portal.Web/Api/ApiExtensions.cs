@@ -70,6 +70,7 @@ public static class ApiExtensions
         api.MapExportEndpoints();
         api.MapAttachmentEndpoints();
         api.MapCampaignDocumentEndpoints();
+        api.MapCampaignAdminEndpoints();
 
         // Anything else under the prefix: 401 JSON without credentials, 404 JSON with them; never a page.
         api.Map("/{**rest}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ApiMessages.NoSuchEndpoint))
