@@ -773,3 +773,41 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126042911_CampaignEvents'
+)
+BEGIN
+    CREATE TABLE [CampaignEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [Action] nvarchar(40) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [OccurredUtc] datetime2 NOT NULL,
+        [Detail] nvarchar(4000) NULL,
+        CONSTRAINT [PK_CampaignEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CampaignEvents_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126042911_CampaignEvents'
+)
+BEGIN
+    CREATE INDEX [IX_CampaignEvents_CampaignId_Id] ON [CampaignEvents] ([CampaignId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126042911_CampaignEvents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126042911_CampaignEvents', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -55,10 +55,24 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
         return await ViewAsync(db, c, cancellationToken);
     }
 
+    /// <summary>What DLA did to the round, newest first: who created, changed (field by field), opened, closed it, published its forms and documents.</summary>
+    public async Task<IReadOnlyList<CampaignEventView>> HistoryAsync(ClaimsPrincipal user, int campaignId, CancellationToken cancellationToken = default)
+    {
+        Require(user);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken))
+        {
+            throw new PortalNotFoundException(WorkflowMessages.CampaignNotFound);
+        }
+
+        var rows = await db.CampaignEvents.AsNoTracking().Where(e => e.CampaignId == campaignId).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
+        return rows.Select(CampaignEvents.View).ToList();
+    }
+
     /// <summary>A new round, in Draft: nobody outside DLA sees it until it is opened.</summary>
     public async Task<CampaignAdminView> CreateAsync(ClaimsPrincipal user, CampaignDetails details, CancellationToken cancellationToken = default)
     {
-        Require(user);
+        var actor = Require(user);
         details = Normalise(details);
         Validate(details);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -75,6 +89,7 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
             State = CampaignState.Draft,
         };
         db.Campaigns.Add(campaign);
+        db.CampaignEvents.Add(CampaignEvents.New(campaign, "create", actor.UserName, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         return await ViewAsync(db, campaign, cancellationToken);
     }
@@ -88,7 +103,7 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
     public async Task<CampaignAdminView> UpdateAsync(
         ClaimsPrincipal user, int campaignId, Guid concurrencyToken, CampaignDetails details, CancellationToken cancellationToken = default)
     {
-        Require(user);
+        var actor = Require(user);
         details = Normalise(details);
         Validate(details);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -116,6 +131,12 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         await RequireNoOfficeAfterAsync(db, campaignId, details.SubmissionDeadlineUtc, cancellationToken);
+
+        var changes = CampaignEvents.Changes(Details(campaign), details);
+        if (changes.Count > 0)
+        {
+            db.CampaignEvents.Add(CampaignEvents.New(campaign, "update", actor.UserName, clock.GetUtcNow().UtcDateTime, CampaignEvents.Serialize(changes)));
+        }
 
         campaign.Title = details.Title;
         campaign.FiscalYear = details.FiscalYear;
@@ -161,7 +182,7 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
             }
 
             campaign.State = CampaignState.Open;
-        }, cancellationToken);
+        }, "open", cancellationToken);
 
     /// <summary>Open → Closed: no new reports and no saves; DLA can open it again (e.g. after moving the deadline).</summary>
     public Task<CampaignAdminView> CloseAsync(ClaimsPrincipal user, int campaignId, CancellationToken cancellationToken = default) =>
@@ -174,7 +195,7 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
 
             campaign.State = CampaignState.Closed;
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, "close", cancellationToken);
 
     /// <summary>The rules every saved campaign keeps, in the order an officer would fix them.</summary>
     public static void Validate(CampaignDetails details)
@@ -217,13 +238,14 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
     }
 
     private async Task<CampaignAdminView> ChangeStateAsync(
-        ClaimsPrincipal user, int campaignId, Func<PortalDbContext, Campaign, Task> change, CancellationToken cancellationToken)
+        ClaimsPrincipal user, int campaignId, Func<PortalDbContext, Campaign, Task> change, string action, CancellationToken cancellationToken)
     {
-        Require(user);
+        var actor = Require(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
             ?? throw new PortalNotFoundException(WorkflowMessages.CampaignNotFound);
         await change(db, campaign);
+        db.CampaignEvents.Add(CampaignEvents.New(campaign, action, actor.UserName, clock.GetUtcNow().UtcDateTime));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

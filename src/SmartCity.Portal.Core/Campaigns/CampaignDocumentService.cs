@@ -70,6 +70,7 @@ public sealed class CampaignDocumentService(
                 UploadedByUserName = actor.UserName,
             };
             db.CampaignDocuments.Add(row);
+            db.CampaignEvents.Add(CampaignEvents.New(campaignId, "document-add", actor.UserName, row.UploadedUtc, displayName));
             await FileStore.MoveInAsync(tempPath, finalPath, () => db.SaveChangesAsync(cancellationToken));
             return Info(row);
         }
@@ -104,11 +105,12 @@ public sealed class CampaignDocumentService(
     /// <summary>Soft delete: the row stays as the record of what was published, the file goes.</summary>
     public async Task DeleteAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken = default)
     {
-        RequireDla(user);
+        var actor = RequireDla(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.CampaignDocuments.SingleOrDefaultAsync(d => d.Id == documentId && d.DeletedUtc == null, cancellationToken)
             ?? throw new PortalNotFoundException(CampaignAdminMessages.DocumentNotFound);
         row.DeletedUtc = clock.GetUtcNow().UtcDateTime;
+        db.CampaignEvents.Add(CampaignEvents.New(row.CampaignId, "document-remove", actor.UserName, row.DeletedUtc.Value, row.OriginalFileName));
         await db.SaveChangesAsync(cancellationToken);
         File.Delete(PathOf(row));
     }

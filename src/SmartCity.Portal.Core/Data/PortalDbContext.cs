@@ -41,6 +41,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<CampaignDocument> CampaignDocuments => Set<CampaignDocument>();
 
+    public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

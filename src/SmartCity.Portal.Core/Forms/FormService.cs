@@ -86,6 +86,7 @@ public sealed class FormService(IDbContextFactory<PortalDbContext> dbFactory, Ti
                 CreatedByUserName = actor.UserName,
             };
             db.FormDefinitionVersions.Add(row);
+            db.CampaignEvents.Add(Campaigns.CampaignEvents.New(campaignId, "publish-form", actor.UserName, now, next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -178,6 +179,8 @@ public sealed class FormService(IDbContextFactory<PortalDbContext> dbFactory, Ti
             var now = clock.GetUtcNow().UtcDateTime;
             row.Json = FormJson.Serialize(definition with { Version = row.Version });
             row.PublishedUtc = now;
+            var published = Campaigns.CampaignEvents.New(campaignId, "publish-form", actor.UserName, now, row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            db.CampaignEvents.Add(published);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -336,6 +336,41 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("CampaignDocuments");
                 });
 
+            modelBuilder.Entity("SmartCity.Portal.Campaigns.CampaignEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Id");
+
+                    b.ToTable("CampaignEvents");
+                });
+
             modelBuilder.Entity("SmartCity.Portal.Campaigns.TierDeadline", b =>
                 {
                     b.Property<int>("Id")
@@ -944,6 +979,17 @@ namespace SmartCity.Portal.Migrations.SqlServer.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Campaigns.CampaignEvent", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
                 });
 
             modelBuilder.Entity("SmartCity.Portal.Campaigns.TierDeadline", b =>

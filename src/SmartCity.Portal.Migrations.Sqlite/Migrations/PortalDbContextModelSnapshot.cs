@@ -321,6 +321,39 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("CampaignDocuments");
                 });
 
+            modelBuilder.Entity("SmartCity.Portal.Campaigns.CampaignEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Id");
+
+                    b.ToTable("CampaignEvents");
+                });
+
             modelBuilder.Entity("SmartCity.Portal.Campaigns.TierDeadline", b =>
                 {
                     b.Property<int>("Id")
@@ -908,6 +941,17 @@ namespace SmartCity.Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCity.Portal.Campaigns.CampaignEvent", b =>
+                {
+                    b.HasOne("SmartCity.Portal.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
                 });
 
             modelBuilder.Entity("SmartCity.Portal.Campaigns.TierDeadline", b =>

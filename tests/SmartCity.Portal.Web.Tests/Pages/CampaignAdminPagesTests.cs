@@ -56,6 +56,29 @@ public sealed class CampaignAdminPagesTests(PortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_edit_page_lists_who_changed_what_with_the_old_and_new_deadline_in_Thai()
+    {
+        var api = await factory.BearerClientAsync("dla");
+        var deadline = new DateTimeOffset(2027, 3, 15, 16, 30, 0, TimeSpan.FromHours(7));
+        object Details(DateTimeOffset due) => new
+        {
+            title = "รอบทดสอบประวัติบนหน้า", fiscalYear = 2570, letterNo = "มท ๑", letterDate = due.AddDays(-60),
+            submissionDeadline = due, dlaDeadline = due.AddDays(14), paperCopyRequired = true,
+        };
+        using var created = await api.PostJsonAsync("/api/v1/campaigns", Details(deadline));
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        using var moved = await api.PutJsonAsync($"/api/v1/campaigns/{id}", Details(deadline.AddDays(-5)), created.ETag());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var dla = await factory.SignedInClientAsync("dla");
+        var html = await dla.GetStringAsync(new Uri($"/dla/campaigns/{id}", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"campaign-history-row\" data-action=\"update\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"campaign-history-row\" data-action=\"create\"", html, StringComparison.Ordinal);
+        Assert.Contains("กำหนดส่งรายงานของเทศบาล: 15 มีนาคม 2570 เวลา 16:30 น. → 10 มีนาคม 2570 เวลา 16:30 น.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_new_page_offers_an_empty_form_and_the_create_button()
     {
         var dla = await factory.SignedInClientAsync("dla");
