@@ -19,6 +19,13 @@ public static class PortalCultures
 
     public static bool IsEnglish() => IsEnglish(CultureInfo.CurrentUICulture);
 
+    /// <summary>
+    /// The culture a date picker types and shows dates in: th-TH in Thai, whose calendar is the Buddhist
+    /// one, so an officer types 26/11/2569 as on every letter (MudDatePicker parses, formats and draws its
+    /// calendar in the culture's calendar); dd/MM/yyyy Gregorian with the English switch.
+    /// </summary>
+    public static CultureInfo DateInput() => IsEnglish(CultureInfo.CurrentUICulture) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Thai);
+
     public static RequestLocalizationOptions Options()
     {
         var options = new RequestLocalizationOptions()

@@ -73,7 +73,7 @@ public abstract class BrowserJourney(PortalServer server, ChromiumBrowser chromi
         await province.Locator($"[data-testid=inbox-paper-copy][data-code='{municipalityCode}']").ClickAsync();
         var dialog = province.Locator("[data-testid=paper-copy-dialog]");
         await Expect(dialog.Locator("[data-testid=paper-copy-date] input"))
-            .ToHaveValueAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            .ToHaveValueAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", CultureInfo.GetCultureInfo("th-TH")));
         await Expect(dialog.Locator("[data-testid=paper-copy-preview]")).ToHaveTextAsync(ExpectedDates.Thai(DateTimeOffset.UtcNow));
         await dialog.Locator("[data-testid=paper-copy-note] textarea").FillAsync("รับทางไปรษณีย์");
         await province.Locator("[data-testid=paper-copy-confirm]").ClickAsync();

@@ -206,15 +206,15 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await district.Locator("[data-testid=inbox-extend][data-code='810301']").ClickAsync();
         var dialog = district.Locator("[data-testid=extend-dialog]");
         await Expect(dialog.Locator("[data-testid=extend-current]")).ToHaveTextAsync(krabiDeadline);
-        // Dates are typed day/month/Gregorian year (invariant culture); the preview reads them back in Buddhist era.
+        // Dates are typed day/month/Buddhist-era year, as on a letter; the preview reads them back in full.
         var date = dialog.Locator("[data-testid=extend-date] input");
         var time = dialog.Locator("[data-testid=extend-time] input");
         await Expect(time).ToHaveValueAsync("16:30");
-        await date.FillAsync(campaignDay.AddDays(5).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await date.FillAsync(campaignDay.AddDays(5).ToString("dd/MM/yyyy", CultureInfo.GetCultureInfo("th-TH")));
         await date.PressAsync("Tab");
         await Expect(dialog.Locator("[data-testid=extend-preview]")).ToHaveTextAsync(
             ExpectedDates.Thai(new DateTimeOffset(campaignDay.AddDays(5), TimeSpan.FromHours(7))) + " เวลา 16:30 น.");
-        await date.FillAsync(campaignDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await date.FillAsync(campaignDay.ToString("dd/MM/yyyy", CultureInfo.GetCultureInfo("th-TH")));
         await date.PressAsync("Tab");
         await time.FillAsync("12:00");
         await time.PressAsync("Tab");
