@@ -9,7 +9,11 @@ using SmartCity.Portal.Submissions.Routing;
 
 namespace SmartCity.Portal.Core.Tests.CampaignAdmin;
 
-/// <summary>Everything DLA does to a round is on record, with who and, for a change, which field went from what to what.</summary>
+/// <summary>
+/// Everything DLA does to a round is on record, with who and, for a change, which field went from what to what.
+/// A class (and database) of its own: it uploads a document, and CampaignAdminServiceTests checks that its
+/// refused uploads leave the documents folder empty.
+/// </summary>
 public sealed class CampaignHistoryTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     private static readonly DateTime LetterDate = new(2026, 11, 19, 17, 0, 0, DateTimeKind.Utc);
