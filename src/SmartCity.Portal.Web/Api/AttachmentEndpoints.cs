@@ -15,12 +15,6 @@ public sealed record AttachmentDto(int Id, string Field, string Name, string Kin
 /// </summary>
 internal static class AttachmentEndpoints
 {
-    public const string FileNameHeader = "X-File-Name";
-
-    // Room for a client that sends a little more than it said: our own limit refuses the file
-    // with a Thai message before the server's cut-off would end the request without one.
-    private const long BodyOverheadBytes = 64 * 1024;
-
     public static void MapAttachmentEndpoints(this RouteGroupBuilder api)
     {
         var attachments = api.MapGroup("").WithTags("attachments");
@@ -48,13 +42,8 @@ internal static class AttachmentEndpoints
     private static async Task<IResult> UploadAsync(
         int id, string? field, HttpContext http, ClaimsPrincipal user, AttachmentService attachments, IOptions<AttachmentOptions> options, CancellationToken cancellationToken)
     {
-        // This endpoint alone lifts the server-wide body limit (30 MB by default) to ours.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = options.Value.MaxFileBytes + BodyOverheadBytes;
-        }
-
-        var name = DecodeName(http.Request.Headers[FileNameHeader].ToString());
+        FileTransfer.AllowBody(http, options.Value.MaxFileBytes);
+        var name = FileTransfer.FileName(http.Request);
         var info = await attachments.UploadAsync(user, id, field ?? "", name, http.Request.Body, cancellationToken);
         return TypedResults.Created($"{ApiExtensions.Prefix}/attachments/{info.Id}", Dto(info));
     }
@@ -65,39 +54,13 @@ internal static class AttachmentEndpoints
     private static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, AttachmentService attachments, HttpResponse response, CancellationToken cancellationToken)
     {
         var file = await attachments.OpenAsync(user, id, cancellationToken);
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            // filename= for clients that know only ASCII; filename*= (RFC 5987) carries the Thai name.
-            FileName = $"attachment-{id}{FileSniffer.Extension(file.Kind)}",
-            FileNameStar = file.Name,
-        }.ToString();
-        // Never rendered inline, never re-guessed by the browser: an uploaded file is not our page.
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Stream(file.Content, file.ContentType);
+        return FileTransfer.Download(response, file, $"attachment-{id}");
     }
 
     private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, AttachmentService attachments, CancellationToken cancellationToken)
     {
         await attachments.DeleteAsync(user, id, cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static string? DecodeName(string header)
-    {
-        if (string.IsNullOrEmpty(header))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Uri.UnescapeDataString(header);
-        }
-        catch (UriFormatException)
-        {
-            return null;
-        }
     }
 
     private static AttachmentDto Dto(AttachmentInfo a) =>

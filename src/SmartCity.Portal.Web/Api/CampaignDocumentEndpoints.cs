@@ -17,8 +17,6 @@ public sealed record CampaignDocumentDto(int Id, int CampaignId, string Kind, st
 /// </summary>
 internal static class CampaignDocumentEndpoints
 {
-    private const long BodyOverheadBytes = 64 * 1024;
-
     public static void MapCampaignDocumentEndpoints(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("").WithTags("campaigns");
@@ -49,22 +47,8 @@ internal static class CampaignDocumentEndpoints
             throw new PortalValidationException(CampaignAdminMessages.DocumentKindInvalid);
         }
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = options.Value.MaxFileBytes + BodyOverheadBytes;
-        }
-
-        var header = http.Request.Headers[AttachmentEndpoints.FileNameHeader].ToString();
-        string? name;
-        try
-        {
-            name = string.IsNullOrEmpty(header) ? null : Uri.UnescapeDataString(header);
-        }
-        catch (UriFormatException)
-        {
-            name = null;
-        }
-
+        FileTransfer.AllowBody(http, options.Value.MaxFileBytes);
+        var name = FileTransfer.FileName(http.Request);
         var info = await documents.UploadAsync(user, id, documentKind, name, http.Request.Body, cancellationToken);
         return TypedResults.Created($"{ApiExtensions.Prefix}/campaign-documents/{info.Id}", Dto(info));
     }
@@ -75,14 +59,7 @@ internal static class CampaignDocumentEndpoints
     private static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, CampaignDocumentService documents, HttpResponse response, CancellationToken cancellationToken)
     {
         var file = await documents.OpenAsync(user, id, cancellationToken);
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = $"campaign-document-{id}{FileSniffer.Extension(file.Kind)}",
-            FileNameStar = file.Name,
-        }.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Stream(file.Content, file.ContentType);
+        return FileTransfer.Download(response, file, $"campaign-document-{id}");
     }
 
     private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, CampaignDocumentService documents, CancellationToken cancellationToken)
