@@ -289,14 +289,6 @@ public partial class MunicipalitySubmission
     {
         var version = _version;
         var json = AnswersText;
-        // The same type and limit checks the server makes: the officer sees them at once and nothing is sent that would be refused.
-        var problems = FormValidator.ValidateForSave(_definition!, json);
-        if (problems.Count > 0)
-        {
-            ShowRefusal(problems);
-            return false;
-        }
-
         StateHasChanged();
         try
         {
@@ -304,6 +296,7 @@ public partial class MunicipalitySubmission
         }
         catch (FormAnswersInvalidException ex)
         {
+            // The service checks types and limits on every save (decision 0017); its errors go beside the fields.
             ShowRefusal(ex.Errors);
             return false;
         }
