@@ -67,12 +67,13 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await Expect(confirm.Locator("[data-testid=confirm-text]"))
             .ToHaveTextAsync("ส่งต่อรายงานของ เทศบาลตำบลอ่าวนาง ไปยัง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดกระบี่?");
         await Expect(confirm.Locator("[data-testid=confirm-items]")).ToContainTextAsync("SC2567-81-");
-        await confirm.Locator("[data-testid=confirm-cancel]").ClickAsync();
+        // (MudDialog puts the test id on its content; the buttons are found on the page.)
+        await district.Locator("[data-testid=confirm-cancel]").ClickAsync();
         await Expect(confirm).ToHaveCountAsync(0);
         await Expect(InboxState(district, "810116")).ToHaveTextAsync(AtDistrict);
         await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
         await district.Locator("[data-testid=inbox-forward][data-code='810116']").ClickAsync();
-        await confirm.Locator("[data-testid=confirm-yes]").ClickAsync();
+        await district.Locator("[data-testid=confirm-yes]").ClickAsync();
         await Expect(InboxState(district, "810116")).ToHaveTextAsync(AtProvince);
         await Expect(State(Page)).ToHaveTextAsync(AtProvince);
 
@@ -111,11 +112,11 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await dla.Locator("[data-testid=inbox-accept][data-code='810116']").ClickAsync();
         var accept = dla.Locator("[data-testid=confirm-dialog][data-action=accept]");
         await Expect(accept.Locator("[data-testid=confirm-text]")).ToContainTextAsync("เทศบาลตำบลอ่าวนาง");
-        await accept.Locator("[data-testid=confirm-cancel]").ClickAsync();
+        await dla.Locator("[data-testid=confirm-cancel]").ClickAsync();
         await Expect(accept).ToHaveCountAsync(0);
         await Expect(InboxState(dla, "810116")).ToHaveTextAsync(AtDla);
         await dla.Locator("[data-testid=inbox-accept][data-code='810116']").ClickAsync();
-        await accept.Locator("[data-testid=confirm-yes]").ClickAsync();
+        await dla.Locator("[data-testid=confirm-yes]").ClickAsync();
         await Expect(InboxState(dla, "810116")).ToHaveTextAsync(Accepted);
         await Expect(State(Page)).ToHaveTextAsync(Accepted);
     }

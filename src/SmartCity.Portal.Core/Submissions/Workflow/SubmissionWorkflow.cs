@@ -193,6 +193,12 @@ public static class SubmissionWorkflow
                     return WorkflowMessages.CommentRequired;
                 }
 
+                // A year in the other era is named as such (decision 0019), not as a date out of range.
+                if (c.RequestedDeadlineUtc is { } asked && DateEra.Message(ThaiTime.BangkokDate(asked), ThaiTime.BangkokDate(c.NowUtc)) is { } slip)
+                {
+                    return slip;
+                }
+
                 return c.RequestedDeadlineUtc is not { } requested || requested <= c.EffectiveDeadlineUtc || requested <= c.NowUtc || requested > c.DlaDeadlineUtc
                     ? WorkflowMessages.ExtensionInvalid
                     : null;
