@@ -51,7 +51,12 @@ public sealed class ApiPaperCopyTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("ไปรษณีย์ลงทะเบียน", line.GetProperty("note").GetString());
         Assert.False(line.GetProperty("cancelled").GetBoolean());
 
-        // With the copy in, the plain forward is still refused: on this round the way to DLA is the cover letter (decision 0018).
+        // With the copy in, the report says beforehand that its way to DLA is the cover letter (decision 0018)...
+        var before = await province.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/submissions/{id}", UriKind.Relative));
+        Assert.Contains("forward", before.GetProperty("permittedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.True(before.GetProperty("forwardByDispatch").GetBoolean());
+        Assert.Equal(SmartCity.Portal.Organisations.OrgTreeSeeder.DivisionCode, before.GetProperty("forwardTo").GetProperty("code").GetString());
+        // ...and the plain forward is refused, single or in bulk.
         using var plain = await province.PostJsonAsync($"/api/v1/submissions/{id}/actions/forward", new { comment = "ส่งกรม" }, recorded.ETag());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, plain.StatusCode);
         var refusal = await plain.JsonAsync();

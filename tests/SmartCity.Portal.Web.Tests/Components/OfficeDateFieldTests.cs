@@ -20,6 +20,9 @@ public sealed class OfficeDateFieldTests : PortalComponentTest
 {
     private static readonly DateTimeOffset AfterMidnightBangkok = new(2026, 12, 3, 19, 0, 0, TimeSpan.Zero);
 
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+
     public OfficeDateFieldTests()
     {
         // As the host registers it (AddPortalCore): the instants of a clock, with Bangkok as local time.
@@ -112,6 +115,20 @@ public sealed class OfficeDateFieldTests : PortalComponentTest
     }
 
     [Fact]
+    public void DLAs_campaign_dates_say_BE_and_refuse_a_Gregorian_year_too()
+    {
+        using var thai = new CultureScope("th-TH");
+        var input = Render<SmartCity.Portal.Web.Features.Campaigns.BuddhistDateTimeInput>(p => p.Add(x => x.TestId, "deadline").Add(x => x.ShowTime, false));
+
+        Assert.Contains("พ.ศ.", input.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("ค.ศ.", input.Markup, StringComparison.Ordinal);
+        input.Find("#deadline-date").Change("15/01/2027");
+
+        input.WaitForAssertion(() => Assert.Contains("true", input.Find("#deadline-date").GetAttribute("aria-invalid"), StringComparison.Ordinal));
+        Assert.Empty(input.FindAll("[data-testid=deadline-preview]"));
+    }
+
+    [Fact]
     public async Task The_calendar_circles_today_in_Bangkok_not_the_UTC_date()
     {
         using var thai = new CultureScope("th-TH");
@@ -125,9 +142,6 @@ public sealed class OfficeDateFieldTests : PortalComponentTest
         var popovers = _popovers!;
         popovers.WaitForAssertion(() => Assert.Equal("4", Assert.Single(popovers.FindAll(".mud-current")).TextContent.Trim()));
     }
-
-    private IRenderedComponent<MudPopoverProvider>? _popovers;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     /// <summary>Opens the dialog as a page does, in the one dialog provider of this test (popovers for the pickers).</summary>
     private async Task<IRenderedComponent<MudDialogProvider>> ShowAsync<T>(DialogParameters<T> parameters)
