@@ -9,7 +9,8 @@ public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        // Bangkok as local time for whatever asks a TimeProvider for it (the date pickers' "today"); see ThaiTime.Today.
+        services.TryAddSingleton<TimeProvider>(new Common.BangkokTimeProvider(TimeProvider.System));
         services.AddSingleton<ActiveMembershipResolver>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<Campaigns.CampaignService>();

@@ -75,6 +75,7 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
         var actor = Require(user);
         details = Normalise(details);
         Validate(details);
+        RequireNoEraSlip(details, null);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = new Campaign
         {
@@ -118,6 +119,8 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
         {
             throw new PortalConflictException(CampaignAdminMessages.NotEditable);
         }
+
+        RequireNoEraSlip(details, Details(campaign));
 
         if (!campaign.Routing.Equals(details.Routing) && campaign.State != CampaignState.Draft)
         {
@@ -234,6 +237,27 @@ public sealed class CampaignAdminService(IDbContextFactory<PortalDbContext> dbFa
         if (details.SubmissionDeadlineUtc > details.DlaDeadlineUtc)
         {
             throw new PortalValidationException(CampaignAdminMessages.SubmissionAfterDla);
+        }
+    }
+
+    /// <summary>
+    /// A date typed in the other era (2569 as a Gregorian year through the API, say) lies 543 years away and is
+    /// never meant (decision 0019); only the dates being set now are checked, so an old round stays editable.
+    /// </summary>
+    private void RequireNoEraSlip(CampaignDetails details, CampaignDetails? before)
+    {
+        var today = ThaiTime.Today(clock);
+        foreach (var (value, old, th, en) in new[]
+                 {
+                     (details.LetterDateUtc, before?.LetterDateUtc, "วันที่ของหนังสือสั่งการ", "The circular letter's date"),
+                     (details.SubmissionDeadlineUtc, before?.SubmissionDeadlineUtc, "กำหนดส่งรายงานของเทศบาล", "The municipalities' deadline"),
+                     (details.DlaDeadlineUtc, before?.DlaDeadlineUtc, "กำหนดส่งถึงกรม", "The deadline for reaching DLA"),
+                 })
+        {
+            if (value != old && DateEra.Message(ThaiTime.BangkokDate(value), today) is { } slip)
+            {
+                throw new PortalValidationException(new PortalMessage(slip.Code, $"{th}: {slip.Th}", $"{en}: {slip.En}"));
+            }
         }
     }
 

@@ -65,6 +65,12 @@ public sealed class CampaignService(IDbContextFactory<PortalDbContext> dbFactory
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var campaign = await EditableCampaignAsync(db, campaignId, cancellationToken);
+            if (DateEra.Message(ThaiTime.BangkokDate(deadlineUtc), ThaiTime.Today(clock)) is { } slip)
+            {
+                // 2569 sent as a Gregorian year is 543 years on: say so, not "after the parent's deadline".
+                throw new PortalValidationException(slip);
+            }
+
             if (deadlineUtc <= clock.GetUtcNow().UtcDateTime)
             {
                 throw new PortalValidationException(WorkflowMessages.OwnDeadlineInPast);

@@ -13,6 +13,12 @@ public static class ThaiTime
 
     public const int BuddhistEraOffset = 543;
 
+    /// <summary>
+    /// Bangkok as a time zone of its own (fixed +07:00, named so that it reads well in logs), for what asks
+    /// a <see cref="TimeProvider"/> for local time: MudBlazor's date picker circles "today" from it.
+    /// </summary>
+    public static readonly TimeZoneInfo Bangkok = TimeZoneInfo.CreateCustomTimeZone("Asia/Bangkok", BangkokOffset, "Bangkok (UTC+07:00)", "Bangkok");
+
     private static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -26,6 +32,19 @@ public static class ThaiTime
     /// <summary>A date picked on screen plus a time of day, read as Bangkok wall-clock time, as the UTC instant to store.</summary>
     public static DateTime FromBangkok(DateTime date, TimeSpan timeOfDay) =>
         FromBangkok(DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified) + timeOfDay);
+
+    /// <summary>The Bangkok calendar date of an instant: the day an officer in Thailand would write.</summary>
+    public static DateOnly BangkokDate(DateTime utc) => DateOnly.FromDateTime(ToBangkok(utc));
+
+    /// <summary>
+    /// Today as an officer in Thailand reads it, whatever the server's own time zone (containers run on UTC,
+    /// which is still yesterday until 07:00 Bangkok time). Every "today" of the portal comes from here.
+    /// </summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return BangkokDate(clock.GetUtcNow().UtcDateTime);
+    }
 
     public static int BuddhistYear(DateTime utc) => ToBangkok(utc).Year + BuddhistEraOffset;
 

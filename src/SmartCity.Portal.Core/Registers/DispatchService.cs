@@ -68,7 +68,7 @@ public sealed class DispatchService(
         var result = new List<DispatchCandidate>(held.Count);
         foreach (var s in held)
         {
-            var (decision, _) = await submissions.DecideAsync(db, s, actor, WorkflowAction.Forward, null, cancellationToken);
+            var (decision, _) = await submissions.DecideAsync(db, s, actor, WorkflowAction.Forward, null, byDispatch: true, cancellationToken);
             var m = s.Municipality!;
             result.Add(new DispatchCandidate(
                 s.Id, new OrgRef(m.Id, m.Code, m.NameTh, m.NameEn), m.Class, m.DistrictCode, s.ReferenceNo,
@@ -97,9 +97,9 @@ public sealed class DispatchService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (letterDate > DateOnly.FromDateTime(ThaiTime.ToBangkok(now)))
+        if (RegisterDates.Check(RegisterDateKind.DispatchLetter, letterDate, ThaiTime.BangkokDate(now)) is { } wrongDate)
         {
-            throw new PortalValidationException(DispatchMessages.LetterDateInFuture);
+            throw new PortalValidationException(wrongDate);
         }
 
         string prefix;
@@ -160,7 +160,7 @@ public sealed class DispatchService(
                 continue;
             }
 
-            var (decision, _) = await submissions.DecideAsync(db, s, actor, WorkflowAction.Forward, comment, cancellationToken);
+            var (decision, _) = await submissions.DecideAsync(db, s, actor, WorkflowAction.Forward, comment, byDispatch: true, cancellationToken);
             if (!decision.Allowed)
             {
                 problems.Add(new PortalItemProblem(id, m.NameTh, m.NameEn, decision.Message!));
@@ -232,9 +232,9 @@ public sealed class DispatchService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (receivedOn > DateOnly.FromDateTime(ThaiTime.ToBangkok(now)))
+        if (RegisterDates.Check(RegisterDateKind.DispatchReceived, receivedOn, ThaiTime.BangkokDate(now)) is { } wrongDate)
         {
-            throw new PortalValidationException(DispatchMessages.ReceivedDateInFuture);
+            throw new PortalValidationException(wrongDate);
         }
 
         await using (var read = await dbFactory.CreateDbContextAsync(cancellationToken))

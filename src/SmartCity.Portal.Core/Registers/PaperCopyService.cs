@@ -29,9 +29,9 @@ public sealed class PaperCopyService(IDbContextFactory<PortalDbContext> dbFactor
         var submission = await LoadVisibleAsync(actor, submissionId, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (receivedOn > DateOnly.FromDateTime(ThaiTime.ToBangkok(now)))
+        if (RegisterDates.Check(RegisterDateKind.PaperCopyReceived, receivedOn, ThaiTime.BangkokDate(now)) is { } wrongDate)
         {
-            throw new PortalValidationException(RegisterMessages.DateInFuture);
+            throw new PortalValidationException(wrongDate);
         }
 
         var year = receivedOn.Year + ThaiTime.BuddhistEraOffset;

@@ -23,7 +23,7 @@ public sealed record SubmissionDetail(
     DateTime EffectiveDeadlineUtc, DateTime? ExtendedDeadlineUtc, DateTime? PaperCopyReceivedUtc, DateTime? SubmittedUtc,
     DateTime CreatedUtc, DateTime UpdatedUtc, Guid ConcurrencyToken,
     IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventView> History, bool IsDemo, bool IsSynthetic = false,
-    int? FormVersionId = null);
+    int? FormVersionId = null, OrgRef? ForwardTo = null, bool ForwardNeedsDispatch = false, bool PaperCopyRequired = false);
 
 public sealed record SubmissionQuery(
     int? CampaignId = null, SubmissionState? State = null, string? ProvinceCode = null, string? DistrictCode = null, int Page = 1, int PageSize = 50);

@@ -107,10 +107,19 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
                     u == null ? null : u.DisplayName, o == null ? null : o.NameTh, o == null ? null : o.NameEn))
             .ToListAsync(cancellationToken);
         var m = s.Municipality!;
+        // The office a forward would hand it to, so that a confirmation can name it ("… ไปยัง สำนักงาน…จังหวัดกระบี่?").
+        OrgRef? forwardTo = null;
+        if (SubmissionWorkflow.Destination(WorkflowAction.Forward, context) is { } next)
+        {
+            var nextHolderId = await HolderIdAsync(db, s, next, cancellationToken);
+            forwardTo = await db.OrgUnits.AsNoTracking().Where(o => o.Id == nextHolderId).Select(o => new OrgRef(o.Id, o.Code, o.NameTh, o.NameEn)).SingleAsync(cancellationToken);
+        }
+
         return new SubmissionDetail(
             s.Id, s.CampaignId, Ref(m), m.Class, m.ProvinceCode, m.DistrictCode, s.State, Ref(s.Holder!), returnedBy, s.ReferenceNo, s.AnswersJson,
             context.EffectiveDeadlineUtc, s.ExtendedDeadlineUtc, s.PaperCopyReceivedUtc, s.SubmittedUtc, s.CreatedUtc, s.UpdatedUtc, s.ConcurrencyToken,
-            SubmissionWorkflow.PermittedActions(context), history, m.IsDemo, m.IsSynthetic, s.FormVersionId);
+            SubmissionWorkflow.PermittedActions(context), history, m.IsDemo, m.IsSynthetic, s.FormVersionId,
+            forwardTo, SubmissionWorkflow.ForwardNeedsDispatch(context), context.PaperCopyRequired);
     }
 
     /// <summary>A page of the submissions within the caller's jurisdiction, filtered and counted by the database.</summary>
@@ -280,10 +289,11 @@ public sealed class SubmissionService(IDbContextFactory<PortalDbContext> dbFacto
     /// same context <see cref="ActAsync"/> builds: for callers that move several submissions in one
     /// transaction (a dispatch to DLA) and must follow exactly the same rules.
     /// </summary>
+    /// <remarks><paramref name="byDispatch"/>: the forward travels under a cover letter; only DispatchService says so (decision 0018).</remarks>
     internal async Task<(WorkflowDecision Decision, DateTime NowUtc)> DecideAsync(
-        PortalDbContext db, Submission s, PortalActor actor, WorkflowAction action, string? comment, CancellationToken cancellationToken)
+        PortalDbContext db, Submission s, PortalActor actor, WorkflowAction action, string? comment, bool byDispatch, CancellationToken cancellationToken)
     {
-        var context = await ContextAsync(db, s, actor, comment, null, cancellationToken);
+        var context = await ContextAsync(db, s, actor, comment, null, cancellationToken) with { ByDispatch = byDispatch };
         return (SubmissionWorkflow.Decide(action, context), context.NowUtc);
     }
 

@@ -65,12 +65,17 @@ public sealed record SubmissionEventDto(
         e.UserName, e.ActingOrgUnitId, e.Comment, ApiTime.Bangkok(e.OccurredUtc));
 }
 
+/// <summary>
+/// One report. <c>forwardTo</c> names the office a permitted forward hands it to; <c>forwardByDispatch</c> says that
+/// this forward goes under a cover letter (<c>POST /api/v1/dispatches</c>), never through <c>actions/forward</c> (decision 0018).
+/// </summary>
 public sealed record SubmissionDetailDto(
     int Id, int CampaignId, OrgRefDto Municipality, MunicipalityClass? MunicipalityClass, string? ProvinceCode, string? DistrictCode,
     SubmissionState State, OrgRefDto Holder, OrgRefDto? ReturnedBy, string? ReferenceNo, JsonElement Answers,
     DateTimeOffset EffectiveDeadline, DateTimeOffset? ExtendedDeadline, DateTimeOffset? PaperCopyReceived, DateTimeOffset? Submitted,
     DateTimeOffset Created, DateTimeOffset Updated, string Etag,
-    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventDto> History, bool IsDemo, int? FormVersionId)
+    IReadOnlyList<WorkflowAction> PermittedActions, IReadOnlyList<SubmissionEventDto> History, bool IsDemo, int? FormVersionId,
+    OrgRefDto? ForwardTo, bool ForwardByDispatch)
 {
     public static SubmissionDetailDto From(SubmissionDetail s)
     {
@@ -81,7 +86,8 @@ public sealed record SubmissionDetailDto(
             OrgRefDto.From(s.Holder), s.ReturnedBy is { } r ? OrgRefDto.From(r) : null, s.ReferenceNo, answers.RootElement.Clone(),
             ApiTime.Bangkok(s.EffectiveDeadlineUtc), ApiTime.Bangkok(s.ExtendedDeadlineUtc), ApiTime.Bangkok(s.PaperCopyReceivedUtc),
             ApiTime.Bangkok(s.SubmittedUtc), ApiTime.Bangkok(s.CreatedUtc), ApiTime.Bangkok(s.UpdatedUtc), ETags.Format(s.ConcurrencyToken),
-            s.PermittedActions, s.History.Select(SubmissionEventDto.From).ToList(), s.IsDemo, s.FormVersionId);
+            s.PermittedActions, s.History.Select(SubmissionEventDto.From).ToList(), s.IsDemo, s.FormVersionId,
+            s.ForwardTo is { } to ? OrgRefDto.From(to) : null, s.ForwardNeedsDispatch);
     }
 }
 

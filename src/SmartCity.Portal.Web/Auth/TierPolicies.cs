@@ -15,12 +15,20 @@ public static class TierPolicies
     public const string Dla = PortalRoles.DlaOfficer;
     public const string Admin = PortalRoles.PortalAdmin;
 
+    /// <summary>
+    /// Setting up selection rounds (/dla/campaigns): DLA officers and the administrator, the same two tiers
+    /// CampaignAdminService, FormService and CampaignDocumentService let through.
+    /// </summary>
+    public const string CampaignAdmin = "campaign-admin";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in PortalRoles.All)
         {
             options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role).RequireClaim(PortalClaimTypes.OrgUnitId));
         }
+
+        options.AddPolicy(CampaignAdmin, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.DlaOfficer, PortalRoles.PortalAdmin).RequireClaim(PortalClaimTypes.OrgUnitId));
 
         // Everything needs a signed-in user unless it says [AllowAnonymous].
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

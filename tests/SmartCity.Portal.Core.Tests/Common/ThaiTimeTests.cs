@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SmartCity.Portal.Common;
 
 namespace SmartCity.Portal.Core.Tests.Common;
@@ -52,5 +54,45 @@ public sealed class ThaiTimeTests
         var unspecified = DateTime.SpecifyKind(MorningUtc, DateTimeKind.Unspecified);
 
         Assert.Equal(ThaiTime.FormatDateTime(MorningUtc), ThaiTime.FormatDateTime(unspecified));
+    }
+
+    [Theory]
+    [InlineData(2026, 12, 3, 16, 59, 2026, 12, 3)]
+    [InlineData(2026, 12, 3, 17, 0, 2026, 12, 4)]
+    [InlineData(2026, 12, 3, 19, 0, 2026, 12, 4)]
+    [InlineData(2026, 12, 31, 17, 0, 2027, 1, 1)]
+    public void Today_is_the_Bangkok_date_whatever_the_UTC_date(int y, int mo, int d, int h, int mi, int ty, int tmo, int td)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(y, mo, d, h, mi, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(ty, tmo, td), ThaiTime.Today(clock));
+    }
+
+    [Fact]
+    public void The_portal_clock_tells_local_time_as_Bangkok_time_to_whatever_asks()
+    {
+        // 02:00 on 4 December in Bangkok, 19:00 on 3 December in UTC: a date picker asks GetLocalNow() for "today".
+        var inner = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 19, 0, 0, TimeSpan.Zero));
+        var clock = new BangkokTimeProvider(inner);
+
+        Assert.Equal(TimeSpan.FromHours(7), clock.LocalTimeZone.GetUtcOffset(DateTime.UtcNow));
+        Assert.Equal(new DateTime(2026, 12, 4), clock.GetLocalNow().Date);
+        Assert.Equal(inner.GetUtcNow(), clock.GetUtcNow());
+        inner.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(inner.GetUtcNow(), clock.GetUtcNow());
+        Assert.Equal(new DateOnly(2026, 12, 4), ThaiTime.Today(clock));
+    }
+
+    [Fact]
+    public void The_portal_registers_the_Bangkok_clock()
+    {
+        var services = new ServiceCollection();
+        services.AddPortalCore();
+        using var provider = services.BuildServiceProvider();
+
+        var clock = provider.GetRequiredService<TimeProvider>();
+
+        Assert.IsType<BangkokTimeProvider>(clock);
+        Assert.Equal(TimeSpan.FromHours(7), clock.LocalTimeZone.BaseUtcOffset);
     }
 }

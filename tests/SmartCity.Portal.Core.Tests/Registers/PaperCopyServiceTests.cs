@@ -224,8 +224,12 @@ public sealed class PaperCopyServiceTests(DemoDatabase database) : IClassFixture
         await AssertPaperCopyRequiredAsync(workflow, province, id);
 
         var second = await service.RecordAsync(province, id, EarlyDate, null);
-        var forwarded = await ActAsync(workflow, province, id, WorkflowAction.Forward);
-        Assert.Equal(SubmissionState.AtDla, forwarded.State);
+        // With the copy in, the way on to DLA is the cover letter (decision 0018): a plain forward is refused.
+        var plain = await Assert.ThrowsAsync<PortalValidationException>(() => ActAsync(workflow, province, id, WorkflowAction.Forward));
+        Assert.Equal(WorkflowMessages.DispatchRequired, plain.PortalMessage);
+        var dispatches = new DispatchService(database.Factory, clock, workflow, new SubmissionChangeNotifier());
+        await dispatches.CreateAsync(province, (await workflow.GetAsync(province, id)).CampaignId, [id], EarlyDate);
+        Assert.Equal(SubmissionState.AtDla, (await workflow.GetAsync(province, id)).State);
 
         // Gone on to DLA: its paper copy can no longer be cancelled (and the entry stays as it was).
         var late = await Assert.ThrowsAsync<PortalConflictException>(() => service.CancelAsync(province, second.EntryId, "สายไป"));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCity.Portal.Common;
 using SmartCity.Portal.Core.Tests.Infrastructure;
 using SmartCity.Portal.Organisations;
+using SmartCity.Portal.Registers;
 using SmartCity.Portal.Submissions;
 using SmartCity.Portal.Submissions.Routing;
 using SmartCity.Portal.Submissions.Workflow;
@@ -61,8 +62,13 @@ public sealed class SubmissionServiceTests(DemoDatabase database) : IClassFixtur
             await db.Submissions.Where(s => s.Id == draft.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.PaperCopyReceivedUtc, clock.GetUtcNow().UtcDateTime));
         }
 
-        Assert.Equal(SubmissionState.AtDla, (await ActAsync(service, province, draft.Id, WorkflowAction.Forward)).State);
+        // With the copy in, forwarding to DLA is the dispatch letter (decision 0018): the plain forward is refused, the letter moves it.
+        var plain = await Assert.ThrowsAsync<PortalValidationException>(() => ActAsync(service, province, draft.Id, WorkflowAction.Forward));
+        Assert.Equal(WorkflowMessages.DispatchRequired, plain.PortalMessage);
+        var dispatches = new DispatchService(database.Factory, clock, service, new SubmissionChangeNotifier());
+        await dispatches.CreateAsync(province, campaignId, [draft.Id], ThaiTime.Today(clock));
         var atDla = await service.GetAsync(dla, draft.Id);
+        Assert.Equal(SubmissionState.AtDla, atDla.State);
         Assert.Equal(OrgTreeSeeder.DivisionCode, atDla.Holder.Code);
         Assert.Equal([WorkflowAction.Return, WorkflowAction.Accept], atDla.PermittedActions.Order());
 

@@ -26,7 +26,7 @@ public sealed class SubmissionWorkflowTableTests
     private static readonly Dictionary<string, string[]> Tables = new(StringComparer.Ordinal)
     {
         // The base context: a ตำบล (routed via the district), returned earlier by the province, with
-        // answers, comment, paper copy and a valid requested extension, well before every deadline.
+        // answers, comment, paper copy, its cover letter and a valid requested extension, well before every deadline.
         ["Municipality holder"] =
         [
             //          Submit     Forward Return Resubmit   Withdraw  Accept Extend Lapse
@@ -278,6 +278,8 @@ public sealed class SubmissionWorkflowTableTests
         // forward to DLA needs the paper copy (when required) and is due by the DLA deadline
         { "no paper copy", Tier.Province, SubmissionState.AtProvince, WorkflowAction.Forward, "paper-copy-required" },
         { "at the DLA deadline", Tier.Province, SubmissionState.AtProvince, WorkflowAction.Forward, "dla-deadline-passed" },
+        // on a round that wants the paper copy, the province's forward to DLA is its dispatch letter (decision 0018)
+        { "no cover letter", Tier.Province, SubmissionState.AtProvince, WorkflowAction.Forward, "dispatch-required" },
     };
 
     [Theory]
@@ -299,6 +301,7 @@ public sealed class SubmissionWorkflowTableTests
             "campaign closed" => context with { CampaignState = CampaignState.Closed },
             "no paper copy" => context with { PaperCopyReceived = false },
             "at the DLA deadline" => context with { DlaDeadlineUtc = Now },
+            "no cover letter" => context with { ByDispatch = false },
             _ => throw new ArgumentOutOfRangeException(nameof(what), what, null),
         };
 
@@ -331,10 +334,34 @@ public sealed class SubmissionWorkflowTableTests
     [Fact]
     public void The_paper_copy_is_only_needed_when_the_campaign_requires_it_and_only_towards_DLA()
     {
-        var atProvince = Base(Actor(Tier.Province), SubmissionState.AtProvince, holder: true) with { PaperCopyRequired = false, PaperCopyReceived = false };
+        // Without a paper copy to send, a plain electronic forward to DLA stays (decision 0018): no letter needed.
+        var atProvince = Base(Actor(Tier.Province), SubmissionState.AtProvince, holder: true) with { PaperCopyRequired = false, PaperCopyReceived = false, ByDispatch = false };
         Assert.Equal(WorkflowDecision.Allow(SubmissionState.AtDla), SubmissionWorkflow.Decide(WorkflowAction.Forward, atProvince));
+        Assert.False(SubmissionWorkflow.ForwardNeedsDispatch(atProvince));
 
         var atDistrict = Base(Actor(Tier.District), SubmissionState.AtDistrict, holder: true) with { PaperCopyReceived = false };
+        Assert.Equal(WorkflowDecision.Allow(SubmissionState.AtProvince), SubmissionWorkflow.Decide(WorkflowAction.Forward, atDistrict));
+    }
+
+    [Fact]
+    public void On_a_paper_copy_round_the_province_forwards_to_DLA_only_by_dispatch_letter()
+    {
+        var plain = Base(Actor(Tier.Province), SubmissionState.AtProvince, holder: true) with { ByDispatch = false };
+
+        // The button is offered (the page gathers the letter, as it gathers a return's comment) and says it needs one...
+        Assert.Contains(WorkflowAction.Forward, SubmissionWorkflow.PermittedActions(plain));
+        Assert.True(SubmissionWorkflow.ForwardNeedsDispatch(plain));
+        Assert.Equal(SubmissionState.AtDla, SubmissionWorkflow.Destination(WorkflowAction.Forward, plain));
+        // ...but the forward itself, without the letter, is refused with the way to do it.
+        var refused = SubmissionWorkflow.Decide(WorkflowAction.Forward, plain);
+        Assert.Equal(RefusalKind.Invalid, refused.Refusal);
+        Assert.Equal(WorkflowMessages.DispatchRequired, refused.Message);
+        Assert.Contains("ออกหนังสือนำส่ง", refused.Message!.Th, StringComparison.Ordinal);
+        Assert.Equal(WorkflowDecision.Allow(SubmissionState.AtDla), SubmissionWorkflow.Decide(WorkflowAction.Forward, plain with { ByDispatch = true }));
+
+        // The district's forward to the province never needs one.
+        var atDistrict = Base(Actor(Tier.District), SubmissionState.AtDistrict, holder: true) with { ByDispatch = false };
+        Assert.False(SubmissionWorkflow.ForwardNeedsDispatch(atDistrict));
         Assert.Equal(WorkflowDecision.Allow(SubmissionState.AtProvince), SubmissionWorkflow.Decide(WorkflowAction.Forward, atDistrict));
     }
 
@@ -370,6 +397,7 @@ public sealed class SubmissionWorkflowTableTests
         { "no comment", Tier.District, SubmissionState.Draft, false, [WorkflowAction.Extend] },
         { "no comment", Tier.District, SubmissionState.Returned, false, [WorkflowAction.Extend] },
         { "typical", Tier.Province, SubmissionState.AtProvince, true, [WorkflowAction.Forward, WorkflowAction.Return] },
+        { "no cover letter", Tier.Province, SubmissionState.AtProvince, true, [WorkflowAction.Forward, WorkflowAction.Return] },
         { "no paper copy", Tier.Province, SubmissionState.AtProvince, true, [WorkflowAction.Return] },
         { "typical", Tier.Dla, SubmissionState.AtDla, true, [WorkflowAction.Return, WorkflowAction.Accept] },
         { "typical", Tier.Dla, SubmissionState.Draft, false, [WorkflowAction.Extend] },
@@ -392,6 +420,7 @@ public sealed class SubmissionWorkflowTableTests
             "past deadline" => context with { EffectiveDeadlineUtc = Now.AddMinutes(-1) },
             "no comment" => context with { Comment = null, RequestedDeadlineUtc = null },
             "no paper copy" => context with { PaperCopyReceived = false },
+            "no cover letter" => context with { ByDispatch = false },
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
         };
 
@@ -445,6 +474,7 @@ public sealed class SubmissionWorkflowTableTests
         HasAnswers = true,
         PaperCopyRequired = true,
         PaperCopyReceived = true,
+        ByDispatch = true,
         Comment = "ขอให้แก้ไขข้อ 2",
         RequestedDeadlineUtc = WorkflowTestKit.Deadline.AddDays(3),
     };

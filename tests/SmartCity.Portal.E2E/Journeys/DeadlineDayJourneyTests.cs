@@ -35,6 +35,10 @@ public sealed class DeadlineDayJourneyTests(PortalServer server, ChromiumBrowser
         await Page.Locator("input[data-testid=bulk-select-all]").CheckAsync();
         await Expect(Page.Locator("[data-testid=bulk-forward]")).ToContainTextAsync("(2)");
         await Page.Locator("[data-testid=bulk-forward]").ClickAsync();
+        // It asks first, naming both reports and the office they go to.
+        await Expect(Page.Locator("[data-testid=confirm-text]")).ToHaveTextAsync("ส่งต่อรายงาน 2 รายการต่อไปนี้ไปยัง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดกระบี่?");
+        await Expect(Page.Locator("[data-testid=confirm-item]")).ToHaveCountAsync(2);
+        await Expect(Page.Locator("[data-testid=confirm-items]")).ToContainTextAsync("เทศบาลตำบลอ่าวนาง");
         await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "ส่งต่อ", Exact = true }).ClickAsync();
         await Expect(Page.Locator("[data-testid=bulk-result-summary]")).ToHaveTextAsync("ส่งต่อแล้ว 2 รายการ ส่งไม่ได้ 0 รายการ");
         await Expect(InboxState(Page, "810116")).ToHaveTextAsync(AtProvince);

@@ -8,8 +8,9 @@ namespace SmartCity.Portal.E2E.Journeys;
 
 /// <summary>
 /// A report on its way up, with a person at each desk in their own browser: the municipality
-/// drafts and submits, the district returns it with a reason and later forwards it, the province
-/// forwards it once the paper copy is in, DLA accepts. Pages update live for the others.
+/// drafts and submits, the district returns it with a reason and later forwards it (after a
+/// confirmation naming the report and the province), the province sends it to DLA under a
+/// cover letter once the paper copy is in, DLA accepts. Pages update live for the others.
 /// </summary>
 [Collection(PortalJourneys.Name)]
 public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser chromium) : BrowserJourney(server, chromium)
@@ -58,9 +59,21 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         await ConfirmAsync(Page, "ส่งรายงานอีกครั้ง");
         await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
 
-        // Back at the district (the inbox refreshed by itself): forward to the province.
+        // Back at the district (the inbox refreshed by itself): forward to the province. It asks first, naming the
+        // report and where it goes; cancelling leaves the report where it is.
         await Expect(InboxState(district, "810116")).ToHaveTextAsync(AtDistrict);
         await district.Locator("[data-testid=inbox-forward][data-code='810116']").ClickAsync();
+        var confirm = district.Locator("[data-testid=confirm-dialog]");
+        await Expect(confirm.Locator("[data-testid=confirm-text]"))
+            .ToHaveTextAsync("ส่งต่อรายงานของ เทศบาลตำบลอ่าวนาง ไปยัง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดกระบี่?");
+        await Expect(confirm.Locator("[data-testid=confirm-items]")).ToContainTextAsync("SC2567-81-");
+        // (MudDialog puts the test id on its content; the buttons are found on the page.)
+        await district.Locator("[data-testid=confirm-cancel]").ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(InboxState(district, "810116")).ToHaveTextAsync(AtDistrict);
+        await Expect(State(Page)).ToHaveTextAsync(AtDistrict);
+        await district.Locator("[data-testid=inbox-forward][data-code='810116']").ClickAsync();
+        await district.Locator("[data-testid=confirm-yes]").ClickAsync();
         await Expect(InboxState(district, "810116")).ToHaveTextAsync(AtProvince);
         await Expect(State(Page)).ToHaveTextAsync(AtProvince);
 
@@ -74,13 +87,36 @@ public sealed class SubmissionJourneyTests(PortalServer server, ChromiumBrowser 
         // The paper copy arrives: the province records it from the inbox and gets the next receive number.
         await RecordPaperCopyAsync(province, "810116");
         await Expect(province.Locator("[data-testid=inbox-paper-received][data-code='810116']")).ToBeVisibleAsync();
-        await province.Locator("[data-testid=inbox-forward][data-code='810116']").ClickAsync();
-        await Expect(InboxState(province, "810116")).ToHaveTextAsync(AtDla);
 
-        // DLA accepts; the municipality sees the end of the road.
+        // On this round the way on to DLA is the cover letter: no one-click forward, the button opens the dispatch
+        // page with the report ticked, and the letter it issues lists it.
+        await Expect(province.Locator("[data-testid=inbox-forward][data-code='810116']")).ToHaveCountAsync(0);
+        await province.Locator("[data-testid=inbox-dispatch][data-code='810116']").ClickAsync();
+        await province.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/province/dispatches");
+        var submissionId = System.Web.HttpUtility.ParseQueryString(new Uri(province.Url).Query)["select"];
+        await Expect(province.Locator("[data-testid=dispatch-preselected]")).ToHaveAttributeAsync("data-count", "1");
+        await Expect(province.Locator($"input[data-testid=dispatch-candidate][data-submission-id='{submissionId}']")).ToBeCheckedAsync();
+        await Expect(province.Locator("[data-testid=dispatch-create]")).ToHaveAttributeAsync("data-selected", "1");
+        await province.Locator("[data-testid=dispatch-create]").ClickAsync();
+        await province.Locator("[data-testid=dispatch-confirm]").ClickAsync();
+        var letterNo = await province.Locator("[data-testid=dispatch-result]").GetAttributeAsync("data-letter-no");
+        Assert.Matches("^กบ ๐๐๒๓\\.๓/[๐-๙]+$", letterNo);
+        await province.Locator("[data-testid=dispatch-letter-link]").ClickAsync();
+        await Expect(province.Locator("[data-testid=letter-no]")).ToHaveTextAsync(letterNo!);
+        await Expect(province.Locator("[data-testid=letter-list]")).ToContainTextAsync("เทศบาลตำบลอ่าวนาง");
+        await Expect(State(Page)).ToHaveTextAsync(AtDla);
+
+        // DLA accepts after a confirmation that names the report; cancelling first leaves it at DLA.
         var dla = await SignInAnotherUserAsync("dla", "/dla");
         await OpenAsync(dla, "/inbox");
         await dla.Locator("[data-testid=inbox-accept][data-code='810116']").ClickAsync();
+        var accept = dla.Locator("[data-testid=confirm-dialog][data-action=accept]");
+        await Expect(accept.Locator("[data-testid=confirm-text]")).ToContainTextAsync("เทศบาลตำบลอ่าวนาง");
+        await dla.Locator("[data-testid=confirm-cancel]").ClickAsync();
+        await Expect(accept).ToHaveCountAsync(0);
+        await Expect(InboxState(dla, "810116")).ToHaveTextAsync(AtDla);
+        await dla.Locator("[data-testid=inbox-accept][data-code='810116']").ClickAsync();
+        await dla.Locator("[data-testid=confirm-yes]").ClickAsync();
         await Expect(InboxState(dla, "810116")).ToHaveTextAsync(Accepted);
         await Expect(State(Page)).ToHaveTextAsync(Accepted);
     }

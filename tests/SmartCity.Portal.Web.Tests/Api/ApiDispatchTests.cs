@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmartCity.Portal.Common;
 using SmartCity.Portal.Web.Tests.Infrastructure;
 
 namespace SmartCity.Portal.Web.Tests.Api;
@@ -8,8 +9,10 @@ namespace SmartCity.Portal.Web.Tests.Api;
 /// <summary>DESIGN.md 6: the province sends held reports to DLA as one letter; DLA records its arrival.</summary>
 public sealed class ApiDispatchTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string LetterDate = "2026-11-20"; // 2569 BE, in the past
-    private const string ReceivedOn = "2026-11-21";
+    /// <summary>Some days ago, within the register window (decision 0019).</summary>
+    private static readonly string LetterDate = TestDates.DaysAgo(14);
+
+    private static readonly string ReceivedOn = TestDates.DaysAgo(13);
 
     [Fact]
     public async Task A_letter_with_one_report_lacking_its_paper_copy_is_refused_with_items_then_sent_and_received()
@@ -61,7 +64,7 @@ public sealed class ApiDispatchTests(PortalFactory factory) : IClassFixture<Port
         var dispatch = await created.JsonAsync();
         var id = dispatch.GetProperty("id").GetInt32();
         Assert.Matches("^กบ ๐๐๒๓\\.๓/[๐-๙]+$", dispatch.GetProperty("letterNo").GetString()!);
-        Assert.EndsWith("/2569", dispatch.GetProperty("sendNo").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"/{TestDates.BuddhistYear(LetterDate)}", dispatch.GetProperty("sendNo").GetString(), StringComparison.Ordinal);
         Assert.Equal($"/api/v1/dispatches/{id}", created.Headers.Location?.OriginalString);
 
         var detail = await province.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/dispatches/{id}", UriKind.Relative));
@@ -82,7 +85,7 @@ public sealed class ApiDispatchTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, received.StatusCode);
         var receipt = await received.JsonAsync();
         Assert.True(receipt.GetProperty("received").GetBoolean());
-        Assert.Matches(@"^\d+/2569$", receipt.GetProperty("receiveNo").GetString()!);
+        Assert.Matches($@"^\d+/{TestDates.BuddhistYear(ReceivedOn)}$", receipt.GetProperty("receiveNo").GetString()!);
         using var twice = await dla.PostJsonAsync($"/api/v1/dispatches/{id}/receipt", new { receivedOn = ReceivedOn });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal("dispatch-already-received", (await twice.JsonAsync()).GetProperty("code").GetString());
@@ -173,13 +176,14 @@ public sealed class DispatchPageTests(PortalFactory factory) : IClassFixture<Por
         var provinceApi = await factory.BearerClientAsync(DemoUsers.Province.UserName);
         var town = await factory.BearerClientAsync("muni-810101");
         var (id, _, _) = await town.CreateAndSubmitAsync();
-        using (var recorded = await provinceApi.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = "2026-11-20" }))
+        var letterDate = TestDates.DaysAgo(6);
+        using (var recorded = await provinceApi.PostJsonAsync($"/api/v1/submissions/{id}/paper-copy", new { receivedOn = letterDate }))
         {
             Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         }
 
         using var created = await provinceApi.PostJsonAsync(
-            "/api/v1/dispatches", new { campaignId = await provinceApi.DemoCampaignIdAsync(), submissionIds = new[] { id }, letterDate = "2026-11-20" });
+            "/api/v1/dispatches", new { campaignId = await provinceApi.DemoCampaignIdAsync(), submissionIds = new[] { id }, letterDate });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var dispatch = await created.JsonAsync();
         var dispatchId = dispatch.GetProperty("id").GetInt32();
@@ -195,7 +199,7 @@ public sealed class DispatchPageTests(PortalFactory factory) : IClassFixture<Por
             Assert.Contains("ศาลากลางจังหวัดกระบี่", html, StringComparison.Ordinal);
             Assert.Contains("อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", html, StringComparison.Ordinal);
             Assert.Contains("มท ๐๘๑๐.๒/ว ๓๐๙๕", html, StringComparison.Ordinal);
-            Assert.Contains("๒๐ พฤศจิกายน ๒๕๖๙", html, StringComparison.Ordinal);
+            Assert.Contains(ThaiDigits.ToThai(ThaiTime.FormatDate(DateOnly.Parse(letterDate, System.Globalization.CultureInfo.InvariantCulture))), html, StringComparison.Ordinal);
             Assert.Contains("เทศบาลเมืองกระบี่", html, StringComparison.Ordinal);
             Assert.Contains("ขอแสดงความนับถือ", html, StringComparison.Ordinal);
         }

@@ -78,8 +78,13 @@ public sealed class ApiWorkflowTests(PortalFactory factory) : IClassFixture<Port
 
         await factory.QueryAsync(db => db.Submissions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.PaperCopyReceivedUtc, DateTime.UtcNow)));
-        using var toDla = await province.PostJsonAsync($"/api/v1/submissions/{id}/actions/forward", new { comment = "ส่งกรม" }, forwarded.ETag());
-        Assert.Equal(HttpStatusCode.OK, toDla.StatusCode);
+        // With the copy in, the way to DLA on this round is the cover letter: the plain forward is refused (decision 0018).
+        using var plain = await province.PostJsonAsync($"/api/v1/submissions/{id}/actions/forward", new { comment = "ส่งกรม" }, forwarded.ETag());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, plain.StatusCode);
+        Assert.Equal("dispatch-required", (await plain.JsonAsync()).GetProperty("code").GetString());
+        using var letter = await province.PostJsonAsync("/api/v1/dispatches", new { campaignId, submissionIds = new[] { id }, letterDate = TestDates.DaysAgo(0) });
+        Assert.Equal(HttpStatusCode.Created, letter.StatusCode);
+        using var toDla = await dla.GetAsync(new Uri($"/api/v1/submissions/{id}", UriKind.Relative));
         Assert.Equal("atDla", (await toDla.JsonAsync()).GetProperty("state").GetString());
 
         using var accepted = await dla.PostJsonAsync($"/api/v1/submissions/{id}/actions/accept", null, toDla.ETag());

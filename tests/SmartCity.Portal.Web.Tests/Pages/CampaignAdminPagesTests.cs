@@ -117,9 +117,47 @@ public sealed class CampaignAdminPagesTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("data-testid=\"campaign-document-link\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_administrator_sets_up_rounds_as_the_README_says_pages_menu_and_API_alike()
+    {
+        // Issue 10 item 19: CampaignAdminService lets the administrator through; the pages and the menu now agree.
+        var admin = await factory.SignedInClientAsync("admin");
+        var (id, title, _) = await DemoCampaignAsync();
+
+        foreach (var path in new[] { "/dla/campaigns", "/dla/campaigns/new", $"/dla/campaigns/{id}", $"/dla/campaigns/{id}/preview" })
+        {
+            using var page = await admin.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"admin GET {path}: {(int)page.StatusCode} {page.RedirectTarget()}");
+        }
+
+        var list = await admin.GetStringAsync(new Uri("/dla/campaigns", UriKind.Relative));
+        Assert.Contains("data-testid=\"campaign-admin-list\"", list, StringComparison.Ordinal);
+        Assert.Contains(title, list, StringComparison.Ordinal);
+        Assert.DoesNotContain("ไม่มีสิทธิ์เข้าถึง", list, StringComparison.Ordinal);
+        var home = await admin.GetStringAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Contains("data-testid=\"nav-campaigns\"", home, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"home-campaigns-link\"", home, StringComparison.Ordinal);
+
+        // The same through the API: the administrator creates a round (Draft) and reads it back.
+        var api = await factory.BearerClientAsync("admin");
+        var due = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Date.AddDays(90);
+        var deadline = new DateTimeOffset(due.AddHours(16).AddMinutes(30), TimeSpan.FromHours(7));
+        using var created = await api.PostJsonAsync("/api/v1/campaigns", new
+        {
+            title = "รอบที่ผู้ดูแลระบบตั้ง", fiscalYear = 2570, letterNo = "มท ๐๘๑๐.๒/ว ๑", letterDate = deadline.AddDays(-30),
+            submissionDeadline = deadline, dlaDeadline = deadline.AddDays(14), paperCopyRequired = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var newId = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        using var read = await api.GetAsync(new Uri($"/api/v1/campaigns/{newId}/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("รอบที่ผู้ดูแลระบบตั้ง", await admin.GetStringAsync(new Uri("/dla/campaigns", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("muni-810116")]
     [InlineData("province-81")]
+    [InlineData("district-8101")]
     public async Task Other_tiers_do_not_get_the_pages(string userName)
     {
         var client = await factory.SignedInClientAsync(userName);

@@ -40,6 +40,12 @@ public sealed record WorkflowContext
 
     public bool PaperCopyReceived { get; init; }
 
+    /// <summary>
+    /// The forward travels under a cover letter (set only by DispatchService): on a round that wants the paper
+    /// copy, the letter is how a report reaches DLA (decision 0018).
+    /// </summary>
+    public bool ByDispatch { get; init; }
+
     public string? Comment { get; init; }
 
     public DateTime? RequestedDeadlineUtc { get; init; }
@@ -91,6 +97,23 @@ public static class SubmissionWorkflow
     };
 
     public static WorkflowDecision Decide(WorkflowAction action, WorkflowContext context) => Decide(action, context, checkInputs: true);
+
+    /// <summary>
+    /// Whether forwarding goes to DLA under a cover letter (the dispatch, decision 0018): from the province, on a
+    /// round that wants the paper copy. A page shows the permitted forward as "issue a dispatch letter" then.
+    /// </summary>
+    public static bool ForwardNeedsDispatch(WorkflowContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.State == SubmissionState.AtProvince && context.PaperCopyRequired;
+    }
+
+    /// <summary>Where a permitted action would take the report (its next state), to name the office it goes to; null when not permitted.</summary>
+    public static SubmissionState? Destination(WorkflowAction action, WorkflowContext context)
+    {
+        var decision = Decide(action, context, checkInputs: false);
+        return decision.Allowed ? decision.To : null;
+    }
 
     /// <summary>The actions this actor could take now: exactly the buttons a page shows.</summary>
     public static IReadOnlyList<WorkflowAction> PermittedActions(WorkflowContext context) =>
@@ -149,7 +172,14 @@ public static class SubmissionWorkflow
                     return WorkflowMessages.DlaDeadlinePassed;
                 }
 
-                return c.PaperCopyRequired && !c.PaperCopyReceived ? WorkflowMessages.PaperCopyRequired : null;
+                if (c.PaperCopyRequired && !c.PaperCopyReceived)
+                {
+                    return WorkflowMessages.PaperCopyRequired;
+                }
+
+                // The cover letter is this forward's input, as the comment is a return's: permitted, with the
+                // page gathering it (the dispatch flow); a forward without one is refused, however it comes.
+                return checkInputs && ForwardNeedsDispatch(c) && !c.ByDispatch ? WorkflowMessages.DispatchRequired : null;
             case WorkflowAction.Return:
                 return checkInputs && string.IsNullOrWhiteSpace(c.Comment) ? WorkflowMessages.CommentRequired : null;
             case WorkflowAction.Extend:
@@ -161,6 +191,12 @@ public static class SubmissionWorkflow
                 if (string.IsNullOrWhiteSpace(c.Comment))
                 {
                     return WorkflowMessages.CommentRequired;
+                }
+
+                // A year in the other era is named as such (decision 0019), not as a date out of range.
+                if (c.RequestedDeadlineUtc is { } asked && DateEra.Message(ThaiTime.BangkokDate(asked), ThaiTime.BangkokDate(c.NowUtc)) is { } slip)
+                {
+                    return slip;
                 }
 
                 return c.RequestedDeadlineUtc is not { } requested || requested <= c.EffectiveDeadlineUtc || requested <= c.NowUtc || requested > c.DlaDeadlineUtc

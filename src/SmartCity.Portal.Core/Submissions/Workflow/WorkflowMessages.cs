@@ -34,6 +34,10 @@ public static class WorkflowMessages
     public static readonly PortalMessage PaperCopyRequired = new("paper-copy-required",
         "ต้องบันทึกการรับเอกสารฉบับจริงก่อนส่งต่อถึงกรม", "The paper copy must be recorded before forwarding to DLA.");
 
+    public static readonly PortalMessage DispatchRequired = new("dispatch-required",
+        "รอบการคัดเลือกนี้ต้องส่งเอกสารฉบับจริงถึงกรม การส่งต่อถึงกรมจึงทำได้ด้วยหนังสือนำส่งเท่านั้น กรุณาใช้ \"ออกหนังสือนำส่ง\" ที่หน้าหนังสือนำส่งรายงานถึงกรม (/province/dispatches หรือ POST /api/v1/dispatches)",
+        "This round wants the paper copy at DLA, so a report goes on to DLA only under a cover letter: use \"Create dispatch\" on the Dispatches to DLA page (/province/dispatches, or POST /api/v1/dispatches).");
+
     public static readonly PortalMessage ExtensionInvalid = new("extension-invalid",
         "วันขยายเวลาต้องอยู่หลังกำหนดเดิมและไม่เกินกำหนดส่งถึงกรม", "The extended deadline must be after the current one and no later than the DLA deadline.");
 

@@ -53,6 +53,8 @@ public static class WorkflowMatrix
                         HasAnswers = true,
                         PaperCopyRequired = true,
                         PaperCopyReceived = true,
+                        // The province's forward to DLA on such a round is its dispatch letter (decision 0018).
+                        ByDispatch = true,
                         Comment = "matrix",
                         RequestedDeadlineUtc = now.AddDays(2),
                     };
