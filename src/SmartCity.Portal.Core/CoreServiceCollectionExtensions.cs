@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Accounts.UserImportService>();
         services.AddSingleton<Accounts.BootstrapAdminService>();
         services.AddSingleton<Accounts.PasswordResetRequests>();
+        services.AddSingleton<Accounts.SignInRecorder>();
         services.AddSingleton<Audit.AdminAuditService>();
     }
 }

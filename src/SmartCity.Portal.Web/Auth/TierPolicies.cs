@@ -15,12 +15,19 @@ public static class TierPolicies
     public const string Dla = PortalRoles.DlaOfficer;
     public const string Admin = PortalRoles.PortalAdmin;
 
+    /// <summary>The account pages: DLA's administrators and provincial administrators (decision 0024).</summary>
+    public const string AccountAdmin = "AccountAdmin";
+
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var role in PortalRoles.All)
+        foreach (var role in PortalRoles.All.Where(r => r != PortalRoles.ProvinceOfficer))
         {
             options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role).RequireClaim(PortalClaimTypes.OrgUnitId));
         }
+
+        // A provincial administrator works in the province's workspace too (decision 0024).
+        options.AddPolicy(Province, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.ProvinceOfficer, PortalRoles.ProvinceAdmin).RequireClaim(PortalClaimTypes.OrgUnitId));
+        options.AddPolicy(AccountAdmin, p => p.RequireAuthenticatedUser().RequireRole([.. PortalRoles.AccountAdministrators]).RequireClaim(PortalClaimTypes.OrgUnitId));
 
         // Everything needs a signed-in user unless it says [AllowAnonymous].
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
