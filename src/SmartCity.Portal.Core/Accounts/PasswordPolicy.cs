@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SmartCity.Portal.Common;
 
@@ -42,7 +41,8 @@ public static class PasswordPolicy
         var problems = new List<PortalMessage>();
         password ??= "";
         var min = Math.Max(8, isAdministrator ? Math.Max(options.AdminMinPasswordLength, options.MinPasswordLength) : options.MinPasswordLength);
-        var length = new StringInfo(password.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+        // NIST SP 800-63B counts each Unicode code point as one character (a Thai tone mark too).
+        var length = password.Normalize(NormalizationForm.FormC).EnumerateRunes().Count();
         if (length < min)
         {
             problems.Add(AccountMessages.PasswordTooShort(min));

@@ -41,6 +41,11 @@ public static partial class SpreadsheetReader
             throw new PortalValidationException(SheetMessages.Empty);
         }
 
+        if (bytes.StartsWith("%PDF"u8))
+        {
+            throw new PortalValidationException(SheetMessages.NotSpreadsheet);
+        }
+
         if (bytes.StartsWith(OldOffice))
         {
             throw new PortalValidationException(SheetMessages.OldExcel);
