@@ -180,6 +180,13 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        // A disabled account's cookie or token still authenticates, but the claims transformation leaves it
+        // without an authenticated identity: that is "signed out" (401, or the sign-in page), not "forbidden".
+        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true)
+        {
+            authorizeResult = PolicyAuthorizationResult.Challenge();
+        }
+
         if (authorizeResult.Succeeded || context.GetEndpoint()?.Metadata.GetMetadata<PortalApiEndpointMetadata>() is null)
         {
             await fallback.HandleAsync(next, context, policy, authorizeResult);
