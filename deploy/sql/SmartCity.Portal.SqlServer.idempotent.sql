@@ -811,3 +811,177 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [Memberships] ADD [EndsUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [CreatedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [EntraUpn] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [IsDisabled] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [LastSignInUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [MustChangePassword] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE TABLE [AdminEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OccurredUtc] datetime2 NOT NULL,
+        [ActorUserName] nvarchar(256) NOT NULL,
+        [Action] nvarchar(40) NOT NULL,
+        [TargetUserId] nvarchar(450) NULL,
+        [TargetUserName] nvarchar(256) NULL,
+        [OfficeCode] nvarchar(32) NULL,
+        [ScopePath] nvarchar(200) NOT NULL,
+        [Before] nvarchar(4000) NULL,
+        [After] nvarchar(4000) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_AdminEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE TABLE [PasswordLinks] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [Purpose] int NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        [UsedUtc] datetime2 NULL,
+        [RevokedUtc] datetime2 NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_PasswordLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PasswordLinks_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AspNetUsers_EntraUpn] ON [AspNetUsers] ([EntraUpn]) WHERE [EntraUpn] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AdminEvents_ActorUserName] ON [AdminEvents] ([ActorUserName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AdminEvents_OccurredUtc] ON [AdminEvents] ([OccurredUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AdminEvents_ScopePath_OccurredUtc] ON [AdminEvents] ([ScopePath], [OccurredUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AdminEvents_TargetUserName] ON [AdminEvents] ([TargetUserName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PasswordLinks_TokenHash] ON [PasswordLinks] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    CREATE INDEX [IX_PasswordLinks_UserId_CreatedUtc] ON [PasswordLinks] ([UserId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203201220_AccountsAndAdminAudit'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203201220_AccountsAndAdminAudit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

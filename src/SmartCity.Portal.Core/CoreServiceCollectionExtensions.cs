@@ -31,6 +31,24 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Submissions.SubmissionReportService>();
         services.AddSingleton<Campaigns.CampaignAdminService>();
         services.AddSingleton<Campaigns.CampaignDocumentService>();
+        AddAccounts(services);
         return services;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddOptions<Accounts.AccountOptions>().BindConfiguration(Accounts.AccountOptions.Section);
+        services.AddOptions<Accounts.PortalOptions>().BindConfiguration(Accounts.PortalOptions.Section);
+        services.AddOptions<Accounts.SmtpOptions>().BindConfiguration(Accounts.SmtpOptions.Section);
+        // Stateless and thread-safe: one for the singleton services and for Identity's UserManager alike.
+        services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<PortalUser>, Microsoft.AspNetCore.Identity.PasswordHasher<PortalUser>>();
+        services.TryAddSingleton<Accounts.IAccountMailer, Accounts.SmtpAccountMailer>();
+        services.AddSingleton<Accounts.PasswordLinkService>();
+        services.AddSingleton<Accounts.AccountAdminService>();
+        services.AddSingleton<Accounts.UserImportService>();
+        services.AddSingleton<Accounts.BootstrapAdminService>();
+        services.AddSingleton<Accounts.PasswordResetRequests>();
+        services.AddSingleton<Accounts.SignInRecorder>();
+        services.AddSingleton<Audit.AdminAuditService>();
     }
 }

@@ -118,7 +118,7 @@ public sealed class CampaignService(IDbContextFactory<PortalDbContext> dbFactory
     private static PortalActor RequireOwnDeadlineActor(ClaimsPrincipal user)
     {
         var actor = PortalActor.From(user);
-        return actor.Role is PortalRoles.DistrictOfficer or PortalRoles.ProvinceOfficer
+        return actor.Tier is Tier.District or Tier.Province
             ? actor
             : throw new PortalAccessDeniedException(WorkflowMessages.OwnDeadlineForbidden);
     }

@@ -43,6 +43,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
 
+    public DbSet<Accounts.PasswordLink> PasswordLinks => Set<Accounts.PasswordLink>();
+
+    public DbSet<AdminEvent> AdminEvents => Set<AdminEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -69,6 +73,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         if (ChangeTracker.Entries<WorkflowEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Workflow events are append-only.");
+        }
+
+        if (ChangeTracker.Entries<AdminEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Administrative events are append-only.");
         }
 
         // Submissions were started, validated and printed against a published form version: it must

@@ -24,5 +24,11 @@ public class Membership : IConcurrencyVersioned
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>
+    /// The instant the membership stops counting (null: open-ended). Ending a membership sets it to now;
+    /// an end date given in advance is the Bangkok midnight after that day. The row stays, for the history.
+    /// </summary>
+    public DateTime? EndsUtc { get; set; }
+
     public Guid ConcurrencyToken { get; set; }
 }

@@ -10,6 +10,9 @@ public static class PortalClaimTypes
     public const string OrgUnitPath = "portal:org_path";
     public const string DisplayName = "portal:display_name";
     public const string MembershipCount = "portal:memberships";
+
+    /// <summary>Present (value "true") while the account must choose a new password before anything else.</summary>
+    public const string MustChangePassword = "portal:must_change_password";
 }
 
 /// <summary>

@@ -7,17 +7,28 @@ public static class PortalRoles
     public const string MunicipalitySubmitter = "Municipality.Submitter";
     public const string DistrictOfficer = "District.Officer";
     public const string ProvinceOfficer = "Province.Officer";
+
+    /// <summary>
+    /// A provincial officer who also manages the accounts of the province's offices, districts and
+    /// municipalities (decision 0024): the province's workspace plus the account pages for its subtree.
+    /// </summary>
+    public const string ProvinceAdmin = "Province.Admin";
     public const string DlaOfficer = "Dla.Officer";
     public const string PortalAdmin = "Portal.Admin";
 
     public static readonly IReadOnlyList<string> All =
-        [MunicipalitySubmitter, DistrictOfficer, ProvinceOfficer, DlaOfficer, PortalAdmin];
+        [MunicipalitySubmitter, DistrictOfficer, ProvinceOfficer, ProvinceAdmin, DlaOfficer, PortalAdmin];
+
+    /// <summary>The roles that manage accounts: DLA's administrators everywhere, a provincial administrator in its province.</summary>
+    public static readonly IReadOnlyList<string> AccountAdministrators = [PortalAdmin, ProvinceAdmin];
+
+    public static bool ManagesAccounts(string role) => role is PortalAdmin or ProvinceAdmin;
 
     public static Tier TierOf(string role) => role switch
     {
         MunicipalitySubmitter => Tier.Municipality,
         DistrictOfficer => Tier.District,
-        ProvinceOfficer => Tier.Province,
+        ProvinceOfficer or ProvinceAdmin => Tier.Province,
         DlaOfficer => Tier.Dla,
         PortalAdmin => Tier.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role"),
@@ -38,7 +49,7 @@ public static class PortalRoles
     {
         MunicipalitySubmitter => kind == OrgUnitKind.Municipality,
         DistrictOfficer => kind == OrgUnitKind.DistrictOffice,
-        ProvinceOfficer => kind == OrgUnitKind.ProvinceOffice,
+        ProvinceOfficer or ProvinceAdmin => kind == OrgUnitKind.ProvinceOffice,
         DlaOfficer => kind is OrgUnitKind.Division or OrgUnitKind.Department,
         PortalAdmin => kind is OrgUnitKind.Division or OrgUnitKind.Department,
         _ => false,

@@ -71,6 +71,8 @@ public static class ApiExtensions
         api.MapAttachmentEndpoints();
         api.MapCampaignDocumentEndpoints();
         api.MapCampaignAdminEndpoints();
+        api.MapAccountAdminEndpoints();
+        api.MapPasswordEndpoints();
 
         // Anything else under the prefix: 401 JSON without credentials, 404 JSON with them; never a page.
         api.Map("/{**rest}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ApiMessages.NoSuchEndpoint))

@@ -64,7 +64,8 @@ public static class ApiProblems
         PortalAccessDeniedException => StatusCodes.Status403Forbidden,
         PortalConflictException => StatusCodes.Status409Conflict,
         PortalStaleException => StatusCodes.Status412PreconditionFailed,
-        PortalValidationException or PortalBatchValidationException or Forms.FormAnswersInvalidException => StatusCodes.Status422UnprocessableEntity,
+        PortalValidationException or PortalBatchValidationException or Forms.FormAnswersInvalidException or Accounts.UserImportRefusedException
+            => StatusCodes.Status422UnprocessableEntity,
         ApiBadRequestException => StatusCodes.Status400BadRequest,
         ApiPreconditionRequiredException => StatusCodes.Status428PreconditionRequired,
         ApiUnauthorizedException => StatusCodes.Status401Unauthorized,
@@ -80,11 +81,29 @@ public static class ApiProblems
         {
             PortalBatchValidationException batch => Create(StatusOf(exception), exception.PortalMessage, batch.Items),
             Forms.FormAnswersInvalidException answers => Create(StatusOf(exception), exception.PortalMessage, null, answers.Errors),
+            Accounts.UserImportRefusedException import => ImportRefused(import),
             _ => Create(StatusOf(exception), exception.PortalMessage),
         };
     }
 
     public static ProblemHttpResult Create(int status, PortalMessage message) => Create(status, message, null);
+
+    /// <summary>An import apply refused because of some rows: 422 carrying the whole report, as the dry run gives it.</summary>
+    private static ProblemHttpResult ImportRefused(Accounts.UserImportRefusedException e)
+    {
+        var report = UserImportReportDto.From(e.Report);
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["titleEn"] = e.PortalMessage.En,
+            ["code"] = e.PortalMessage.Code,
+            ["added"] = report.Added,
+            ["changed"] = report.Changed,
+            ["unchanged"] = report.Unchanged,
+            ["refused"] = report.Refused,
+            ["rows"] = report.Rows,
+        };
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: e.PortalMessage.Th, extensions: extensions);
+    }
 
     /// <summary>With <paramref name="items"/>, the problem lists each refused item of an all-or-nothing batch and its own reason.</summary>
     public static ProblemHttpResult Create(int status, PortalMessage message, IReadOnlyList<PortalItemProblem>? items) => Create(status, message, items, null);
@@ -161,6 +180,13 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        // A disabled account's cookie or token still authenticates, but the claims transformation leaves it
+        // without an authenticated identity: that is "signed out" (401, or the sign-in page), not "forbidden".
+        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true)
+        {
+            authorizeResult = PolicyAuthorizationResult.Challenge();
+        }
+
         if (authorizeResult.Succeeded || context.GetEndpoint()?.Metadata.GetMetadata<PortalApiEndpointMetadata>() is null)
         {
             await fallback.HandleAsync(next, context, policy, authorizeResult);

@@ -21,7 +21,8 @@ internal static class TokenEndpoint
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, SignInManager<PortalUser> signIn, IOptions<HttpJsonOptions> json)
+    private static async Task<IResult> IssueAsync(
+        HttpRequest request, SignInManager<PortalUser> signIn, Accounts.SignInRecorder signIns, IOptions<HttpJsonOptions> json)
     {
         var body = await ApiBody.ReadAsync<TokenRequest>(request, json.Value.SerializerOptions);
         if (string.IsNullOrEmpty(body?.UserName) || string.IsNullOrEmpty(body.Password))
@@ -41,6 +42,9 @@ internal static class TokenEndpoint
         {
             throw new ApiUnauthorizedException(ApiMessages.BadCredentials);
         }
+
+        // A forced password change is not refused here: the token works for POST /account/change-password only (PasswordChangeGate).
+        await signIns.RecordAsync(user.Id, body.Password, request.HttpContext.RequestAborted);
 
         // NameIdentifier (the user id), Name and the security stamp; no role and no office.
         var principal = await signIn.CreateUserPrincipalAsync(user);

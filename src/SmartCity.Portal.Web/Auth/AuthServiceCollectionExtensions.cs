@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Identity.Web;
+using SmartCity.Portal;
 using SmartCity.Portal.Data;
 using SmartCity.Portal.Security;
 
@@ -31,9 +32,22 @@ public static class AuthServiceCollectionExtensions
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+                // Length over composition (NIST SP 800-63B): the portal's own PasswordPolicy decides when a
+                // password is set; Identity only keeps its floor.
                 o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                // "Confirmed" means "not disabled" here (PortalUserConfirmation): a disabled account cannot sign in.
+                o.SignIn.RequireConfirmedAccount = true;
             })
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserConfirmation<PortalUserConfirmation>();
+        services.PostConfigure<Accounts.AccountOptions>(o => o.SignInWithEntra = auth.Mode == AuthMode.Entra);
+        services.AddSingleton<Accounts.IAccountLinks, PublicLinks>();
+        services.AddHostedService<Accounts.PasswordResetWorker>();
 
         if (auth.Mode == AuthMode.Entra)
         {

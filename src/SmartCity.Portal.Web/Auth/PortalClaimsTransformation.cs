@@ -34,6 +34,12 @@ internal sealed class PortalClaimsTransformation(
         var membership = await resolver.ResolveAsync(userId, objectId, preferred, grantedRoles, httpContextAccessor.HttpContext?.RequestAborted ?? default);
         if (membership is null)
         {
+            if (!await resolver.IsUsableAccountAsync(userId, objectId, httpContextAccessor.HttpContext?.RequestAborted ?? default))
+            {
+                // Disabled: as if signed out, at once, for cookies and bearer tokens alike (401 for the API, the sign-in page for pages).
+                return new ClaimsPrincipal(new ClaimsIdentity());
+            }
+
             // Signed in but not (or no longer) a member anywhere: keep the name for the message, drop any roles.
             var bare = new ClaimsIdentity(identity.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
             bare.AddClaims(principal.Claims.Where(c => c.Type is ClaimTypes.NameIdentifier or ClaimTypes.Name));

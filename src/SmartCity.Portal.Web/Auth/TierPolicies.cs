@@ -21,14 +21,20 @@ public static class TierPolicies
     /// </summary>
     public const string CampaignAdmin = "campaign-admin";
 
+    /// <summary>The account pages: DLA's administrators and provincial administrators (decision 0024).</summary>
+    public const string AccountAdmin = "AccountAdmin";
+
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var role in PortalRoles.All)
+        foreach (var role in PortalRoles.All.Where(r => r != PortalRoles.ProvinceOfficer))
         {
             options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role).RequireClaim(PortalClaimTypes.OrgUnitId));
         }
 
         options.AddPolicy(CampaignAdmin, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.DlaOfficer, PortalRoles.PortalAdmin).RequireClaim(PortalClaimTypes.OrgUnitId));
+        // A provincial administrator works in the province's workspace too (decision 0024).
+        options.AddPolicy(Province, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.ProvinceOfficer, PortalRoles.ProvinceAdmin).RequireClaim(PortalClaimTypes.OrgUnitId));
+        options.AddPolicy(AccountAdmin, p => p.RequireAuthenticatedUser().RequireRole([.. PortalRoles.AccountAdministrators]).RequireClaim(PortalClaimTypes.OrgUnitId));
 
         // Everything needs a signed-in user unless it says [AllowAnonymous].
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

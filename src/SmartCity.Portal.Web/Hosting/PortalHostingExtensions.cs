@@ -51,6 +51,7 @@ public static partial class PortalHostingExtensions
         app.UseRequestLocalization(PortalCultures.Options());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous().WithMetadata(new NoMembershipNeeded());
@@ -73,6 +74,11 @@ public static partial class PortalHostingExtensions
                 LogListening(app.Logger, url);
             }
 
+            if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["Portal:PublicBaseUrl"]))
+            {
+                LogNoPublicBaseUrl(app.Logger);
+            }
+
             if (demo)
             {
                 LogDemo(app.Logger, string.Join(", ", DemoAccounts.All.Select(a => a.UserName).Take(3)), seed.DemoPassword);
@@ -82,6 +88,9 @@ public static partial class PortalHostingExtensions
 
     [LoggerMessage(LogLevel.Information, "SmartCity.Portal is ready at {Url}")]
     private static partial void LogListening(ILogger logger, string url);
+
+    [LoggerMessage(LogLevel.Warning, "Portal:PublicBaseUrl is not set: set-password links use the server's own address, which officers may not reach. Set it to the portal's public address.")]
+    private static partial void LogNoPublicBaseUrl(ILogger logger);
 
     [LoggerMessage(LogLevel.Information, "Demo sign-in: user names such as {Examples}, dla, admin; password {Password} (see README)")]
     private static partial void LogDemo(ILogger logger, string examples, string password);

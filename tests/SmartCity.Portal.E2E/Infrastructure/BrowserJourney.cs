@@ -30,6 +30,9 @@ public abstract class BrowserJourney(PortalServer server, ChromiumBrowser chromi
         }
     }
 
+    /// <summary>A browser of its own (own cookies), not signed in.</summary>
+    protected Task<IPage> NewBrowserAsync() => NewPageInNewContextAsync();
+
     /// <summary>A second person at another desk: their own browser context (own cookies), signed in and interactive.</summary>
     protected async Task<IPage> SignInAnotherUserAsync(string userName, string homePath)
     {

@@ -17,12 +17,22 @@ namespace SmartCity.Portal.E2E.Infrastructure;
 /// data directory, deleted afterwards; the Development environment keeps demo data on and
 /// lets static web assets resolve from the build output.
 /// </summary>
-public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"smartcity-e2e-{Guid.NewGuid():N}");
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public PortalServer()
+        : this("Development", new Dictionary<string, string>(StringComparer.Ordinal) { ["Seed:Demo"] = "true" })
     {
+    }
+
+    /// <summary>Another environment or other settings (a fresh Production install, say); they win over the defaults below.</summary>
+    protected PortalServer(string environment, IReadOnlyDictionary<string, string> settings)
+    {
+        _environment = environment;
+        _settings = settings;
         // .NET 10: Kestrel instead of TestServer. Port 0 lets the OS pick a free one.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -79,12 +89,17 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
+        // Outside Development the host does not map the build output's static web assets (MudBlazor, blazor.web.js) by itself.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", "");
         builder.UseSetting("Auth:Mode", "Local");
-        builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

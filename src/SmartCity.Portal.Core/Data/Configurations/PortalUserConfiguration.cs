@@ -12,5 +12,8 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.Position).HasMaxLength(200);
         builder.Property(u => u.ExternalObjectId).HasMaxLength(64);
         builder.HasIndex(u => u.ExternalObjectId).IsUnique();
+        builder.Property(u => u.EntraUpn).HasMaxLength(256);
+        builder.HasIndex(u => u.EntraUpn).IsUnique().HasFilter("[EntraUpn] IS NOT NULL");
+        builder.Property(u => u.DisabledReason).HasMaxLength(500);
     }
 }
